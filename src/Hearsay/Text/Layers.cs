@@ -1,0 +1,16 @@
+namespace Hearsay.Text;
+
+/// <summary>The annotation layers a document can carry; stages declare which they require and provide.</summary>
+[Flags]
+public enum Layers
+{
+    None = 0,
+    Paragraphs = 1 << 0,
+    Tokens = 1 << 1,
+    Sentences = 1 << 2,
+    PartOfSpeech = 1 << 3,
+    NamedEntities = 1 << 4,
+    Dependencies = 1 << 5,
+    Attributions = 1 << 6,
+    Speakers = 1 << 7,
+}
