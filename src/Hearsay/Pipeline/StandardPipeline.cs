@@ -1,9 +1,16 @@
+using Hearsay.Stages.Quotes;
+using Hearsay.Stages.Speakers;
+using Hearsay.Stages.Tokenization;
+
 namespace Hearsay.Pipeline;
 
 /// <summary>Settings for <see cref="StandardPipeline"/>.</summary>
 public sealed record StandardPipelineOptions
 {
     public static StandardPipelineOptions Default { get; } = new();
+
+    /// <summary>Source kinds and aliases (outlets, government bodies, anonymity markers); null for the built-in list.</summary>
+    public SourceLexicon? Lexicon { get; init; }
 }
 
 /// <summary>The pipeline Hearsay runs by default, stage by stage, in the order the stages need.</summary>
@@ -12,7 +19,14 @@ public static class StandardPipeline
     public static HearsayPipeline Create(StandardPipelineOptions? options = null)
     {
         options ??= StandardPipelineOptions.Default;
-        var builder = new PipelineBuilder();
+        var builder = new PipelineBuilder()
+            .Use(new ParagraphSplitter())
+            .Use(new Tokenizer())
+            .Use(new SentenceSplitter());
+        builder
+            .Use(new QuotationFinder())
+            .Use(new QuoteAttributor())
+            .Use(new SpeakerResolver(options.Lexicon));
         return builder.Build();
     }
 }

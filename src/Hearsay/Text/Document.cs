@@ -22,6 +22,8 @@ public sealed class Document
     public List<Paragraph> Paragraphs { get; } = new();
     public List<Token> Tokens { get; } = new();
     public List<Sentence> Sentences { get; } = new();
+    /// <summary>Quoted stretches, quotation marks included, in text order.</summary>
+    public List<Quotation> Quotations { get; } = new();
     public List<Entity> Entities { get; } = new();
     public List<Attribution> Attributions { get; } = new();
 

@@ -11,6 +11,7 @@ public enum Layers
     PartOfSpeech = 1 << 3,
     NamedEntities = 1 << 4,
     Dependencies = 1 << 5,
+    Quotations = 1 << 8,
     Attributions = 1 << 6,
     Speakers = 1 << 7,
 }

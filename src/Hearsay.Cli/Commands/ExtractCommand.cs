@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Hearsay.Input;
+using Hearsay.Output;
+using Hearsay.Pipeline;
+using Hearsay.Text;
+
+namespace Hearsay.Cli.Commands;
+
+/// <summary>`hearsay extract INPUT... [--format json|jsonl|brat|text|conllu] [--out DIR] [--threads N]`.</summary>
+public sealed class ExtractCommand : ICliCommand
+{
+    public int Order => 10;
+
+    public static readonly string[] Formats = { "json", "jsonl", "brat", "text", "conllu" };
+
+    public Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Article .txt files, directories (searched recursively for *.txt), or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "json (one <stem>.json per input), jsonl (one line per input), brat (<stem>.ann), text (readable), conllu (<stem>.conllu).",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Folder for per-input files. Default: the current folder for json/brat/conllu; standard output for text and jsonl.",
+        };
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Documents processed in parallel (default: all cores; 1 for per-core measurements).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary or progress on standard error." };
+
+        var command = new Command("extract", "Find who said what in articles and write the attributions.")
+        {
+            inputs, format, output, threads, quiet,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(inputs)!, result.GetValue(format)!, result.GetValue(output), Math.Max(1, result.GetValue(threads)),
+            result.GetValue(quiet)));
+        return command;
+    }
+
+    private sealed record Outcome(InputItem Item, Document? Document, string? Error, long Words);
+
+    public static int Run(string[] inputs, string format, string? outDir, int threads, bool quiet)
+    {
+        var items = InputSource.Expand(inputs).ToList();
+        var missing = items.Where(i => !i.IsStandardInput && !File.Exists(i.Path)).ToList();
+        if (items.Count == 0)
+        {
+            Console.Error.WriteLine("hearsay: no inputs found");
+            return ExitCodes.Failure;
+        }
+
+        bool perFile = format is "json" or "brat" or "conllu" || outDir is not null;
+        if (perFile) Directory.CreateDirectory(outDir ??= ".");
+        var pipeline = StandardPipeline.Create();
+        var watch = Stopwatch.StartNew();
+        var stems = new StemAllocator();
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+        bool colour = format == "text" && !perFile && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+
+        int failed = 0, processed = 0;
+        long words = 0;
+        var outcomes = items
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
+            .Select(item => Process(pipeline, item));
+        using (var progress = new ProgressLine(items.Count, enabled: !quiet && items.Count > 1 && !Console.IsErrorRedirected))
+        {
+            foreach (var outcome in outcomes)
+            {
+                progress.Advance();
+                if (outcome.Error is not null)
+                {
+                    failed++;
+                    Console.Error.WriteLine($"hearsay: {outcome.Item.Path}: {outcome.Error}");
+                    continue;
+                }
+                processed++;
+                words += outcome.Words;
+                try
+                {
+                    Write(outcome.Document!, format, perFile ? Path.Combine(outDir!, stems.Next(outcome.Item.Stem)) : null, stdout, colour);
+                }
+                catch (IOException e)
+                {
+                    failed++;
+                    Console.Error.WriteLine($"hearsay: {outcome.Item.Path}: cannot write output: {e.Message}");
+                }
+            }
+        }
+        stdout.Flush();
+        watch.Stop();
+        if (!quiet)
+        {
+            double seconds = Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
+            Console.Error.WriteLine($"hearsay: {processed} of {items.Count} documents, {words:N0} words in {seconds:F2}s " +
+                                    $"({words / seconds:N0} words/s on {threads} thread{(threads == 1 ? "" : "s")}){(failed > 0 ? $"; {failed} failed" : "")}");
+        }
+        return failed == 0 ? ExitCodes.Success : processed == 0 ? ExitCodes.Failure : ExitCodes.SomeInputsFailed;
+    }
+
+    private static Outcome Process(HearsayPipeline pipeline, InputItem item)
+    {
+        try
+        {
+            Document document;
+            if (item.IsStandardInput)
+            {
+                using var buffer = new MemoryStream();
+                Console.OpenStandardInput().CopyTo(buffer);
+                document = ArticleReader.FromText(ArticleReader.Decode(buffer.ToArray()), "stdin");
+                document.Metadata.Origin = "-";
+            }
+            else document = ArticleReader.ReadFile(item.Path);
+            pipeline.Process(document);
+            return new Outcome(item, document, null, document.WordCount);
+        }
+        catch (InvalidInputException e) { return new Outcome(item, null, e.Message, 0); }
+        catch (FileNotFoundException) { return new Outcome(item, null, "no such file", 0); }
+        catch (DirectoryNotFoundException) { return new Outcome(item, null, "no such file or folder", 0); }
+        catch (UnauthorizedAccessException) { return new Outcome(item, null, "permission denied", 0); }
+        catch (IOException e) { return new Outcome(item, null, $"cannot read: {e.Message}", 0); }
+        catch (Exception e) { return new Outcome(item, null, $"internal error ({e.GetType().Name}: {e.Message})", 0); }
+    }
+
+    private static void Write(Document document, string format, string? pathWithoutExtension, TextWriter stdout, bool colour)
+    {
+        switch (format)
+        {
+            case "json" when pathWithoutExtension is not null:
+                using (var file = File.Create(pathWithoutExtension + ".json")) JsonDocumentWriter.Write(document, file);
+                break;
+            case "json":
+            case "jsonl" when pathWithoutExtension is null:
+                stdout.WriteLine(JsonDocumentWriter.ToJson(document, indented: format == "json"));
+                break;
+            case "jsonl":
+                File.WriteAllText(pathWithoutExtension + ".jsonl", JsonDocumentWriter.ToJson(document, indented: false) + "\n");
+                break;
+            case "brat":
+                WriteFile(pathWithoutExtension, ".ann", stdout, w => BratWriter.Write(document, w));
+                break;
+            case "conllu":
+                WriteFile(pathWithoutExtension, ".conllu", stdout, w => ConlluWriter.Write(document, w));
+                break;
+            default:
+                WriteFile(pathWithoutExtension, ".txt", stdout, w =>
+                {
+                    TextRenderer.Write(document, w, colour);
+                    w.WriteLine();
+                });
+                break;
+        }
+    }
+
+    private static void WriteFile(string? pathWithoutExtension, string extension, TextWriter stdout, Action<TextWriter> write)
+    {
+        if (pathWithoutExtension is null) { write(stdout); return; }
+        using var file = new StreamWriter(pathWithoutExtension + extension, false, new UTF8Encoding(false));
+        write(file);
+    }
+
+    /// <summary>Gives each input a distinct output stem, so two inputs named alike do not overwrite each other.</summary>
+    private sealed class StemAllocator
+    {
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        public string Next(string stem)
+        {
+            if (!_seen.TryGetValue(stem, out int count)) { _seen[stem] = 1; return stem; }
+            _seen[stem] = count + 1;
+            return $"{stem}-{count + 1}";
+        }
+    }
+}

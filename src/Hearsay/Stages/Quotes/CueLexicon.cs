@@ -1,0 +1,84 @@
+namespace Hearsay.Stages.Quotes;
+
+/// <summary>The verbs of speech, writing and thought that introduce reported content, in every inflection.</summary>
+public static class CueLexicon
+{
+    private static readonly string[] SpeechLemmas =
+    {
+        "say", "tell", "add", "ask", "explain", "note", "state", "declare", "argue", "claim", "insist", "warn",
+        "recall", "continue", "reply", "respond", "answer", "shout", "tweet", "post", "announce", "acknowledge",
+        "admit", "concede", "suggest", "remark", "observe", "joke", "quip", "caution", "predict", "vow", "promise",
+        "pledge", "stress", "emphasize", "emphasise", "complain", "lament", "boast", "counter", "retort", "conclude",
+        "report", "testify", "yell", "scream", "whisper", "mutter", "exclaim", "comment", "confirm", "deny",
+        "allege", "assert", "contend", "maintain", "proclaim", "urge", "plead", "charge", "speculate", "muse",
+        "opine", "scoff", "chide", "blast", "slam", "criticize", "criticise", "tout", "thunder", "snap", "marvel",
+        "gush", "elaborate", "recount", "describe", "remind", "inform", "assure", "wonder", "write", "read", "speak",
+        "call", "cry", "sigh", "laugh", "chuckle", "groan", "grumble", "demand", "mock", "quote", "reiterate", "repeat",
+        "emphasized", "tease", "taunt", "rail", "fume", "rage", "shoot", "fire", "lash", "point", "begin", "start",
+        "interject", "interrupt", "begin", "offer", "predict", "promise", "threaten", "acknowledge", "concur",
+        "agree", "disagree", "object", "protest", "declare", "brag", "crow", "hint", "imply", "indicate", "estimate",
+        "think", "believe", "hope", "fear", "worry", "feel", "know",
+    };
+
+    private static readonly Dictionary<string, string[]> Irregular = new(StringComparer.Ordinal)
+    {
+        ["say"] = new[] { "said", "says", "saying" },
+        ["tell"] = new[] { "told", "tells", "telling" },
+        ["write"] = new[] { "wrote", "written", "writes", "writing" },
+        ["read"] = new[] { "reads", "reading" },
+        ["speak"] = new[] { "spoke", "spoken", "speaks", "speaking" },
+        ["quip"] = new[] { "quipped", "quips", "quipping" },
+        ["snap"] = new[] { "snapped", "snaps", "snapping" },
+        ["admit"] = new[] { "admitted", "admits", "admitting" },
+        ["shoot"] = new[] { "shot", "shoots", "shooting" },
+        ["begin"] = new[] { "began", "begun", "begins", "beginning" },
+        ["think"] = new[] { "thought", "thinks", "thinking" },
+        ["feel"] = new[] { "felt", "feels", "feeling" },
+        ["know"] = new[] { "knew", "known", "knows", "knowing" },
+        ["cry"] = new[] { "cried", "cries", "crying" },
+        ["testify"] = new[] { "testified", "testifies", "testifying" },
+        ["reply"] = new[] { "replied", "replies", "replying" },
+        ["deny"] = new[] { "denied", "denies", "denying" },
+        ["object"] = new[] { "objected", "objects", "objecting" },
+        ["interject"] = new[] { "interjected", "interjects" },
+    };
+
+    // Thought verbs report beliefs; they cue quotes only when nothing better is near.
+    private static readonly HashSet<string> ThoughtLemmas = new(StringComparer.Ordinal) { "think", "believe", "hope", "fear", "worry", "feel", "know", "wonder" };
+
+    private static readonly Dictionary<string, string> FormToLemma = Build();
+
+    private static Dictionary<string, string> Build()
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var lemma in SpeechLemmas)
+        {
+            map.TryAdd(lemma, lemma);
+            var forms = Irregular.TryGetValue(lemma, out var irregular) ? irregular : RegularForms(lemma);
+            foreach (var form in forms) map.TryAdd(form, lemma);
+        }
+        return map;
+    }
+
+    private static string[] RegularForms(string lemma)
+    {
+        string third = lemma.EndsWith('s') || lemma.EndsWith("sh") || lemma.EndsWith("ch") || lemma.EndsWith('x') || lemma.EndsWith('z')
+            ? lemma + "es" : lemma + "s";
+        string stem = lemma.EndsWith('e') ? lemma[..^1] : lemma;
+        string past = lemma.EndsWith('e') ? lemma + "d"
+            : lemma.Length > 2 && lemma.EndsWith('y') && !"aeiou".Contains(lemma[^2]) ? lemma[..^1] + "ied"
+            : lemma + "ed";
+        string thirdY = lemma.Length > 2 && lemma.EndsWith('y') && !"aeiou".Contains(lemma[^2]) ? lemma[..^1] + "ies" : third;
+        return new[] { thirdY, past, stem + "ing" };
+    }
+
+    /// <summary>The lemma of a cue verb form ("said" gives "say"), or null when the word is not a cue verb.</summary>
+    public static string? LemmaOf(string word) => FormToLemma.GetValueOrDefault(word);
+
+    public static bool IsCueVerb(string word) => FormToLemma.ContainsKey(word);
+
+    public static bool IsThought(string lemma) => ThoughtLemmas.Contains(lemma);
+
+    /// <summary>Strong speech verbs that report an utterance whatever their object.</summary>
+    public static bool IsSpeech(string lemma) => !ThoughtLemmas.Contains(lemma) && lemma is not ("call" or "point" or "begin" or "start" or "continue" or "offer" or "read" or "quote" or "describe" or "shoot" or "fire" or "charge" or "know");
+}

@@ -1,0 +1,242 @@
+using Hearsay.Attributions;
+using Hearsay.Pipeline;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Quotes;
+
+/// <summary>
+/// Turns quotations into attributions: finds each quote's cue and source by an ordered list of sieves,
+/// each handling only what earlier ones left open, and records which sieve decided.
+/// <list type="number">
+/// <item>quote-then-cue: "…," Smith said / "…," said Smith (and "…," Smith said, "…": a cue inside the quote)</item>
+/// <item>cue-then-quote: Smith said: "…" / According to Smith, "…" / Smith called the war "senseless"</item>
+/// <item>colon-lead: a sentence ending in a colon introduces the quote that follows</item>
+/// <item>follow-on: a quote with no cue continues the previous speaker's quote</item>
+/// </list>
+/// </summary>
+public sealed class QuoteAttributor : IStage
+{
+    public string Name => "quote-attributor";
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Quotations;
+    public Layers Provides => Layers.Attributions;
+
+    /// <summary>How many paragraphs back a cue-less quote may look for the speaker it continues.</summary>
+    public int FollowOnParagraphs { get; init; } = 2;
+
+    public void Process(Document document)
+    {
+        var quotations = document.Quotations;
+        var consumed = new bool[quotations.Count];
+        Attribution? previous = null;
+        for (int q = 0; q < quotations.Count; q++)
+        {
+            if (consumed[q]) continue;
+            var quote = quotations[q];
+            var found = FindByCue(document, quote);
+            if (found is { } cue)
+            {
+                var attribution = new Attribution(NextId(document), cue.Mixed ? AttributionKind.Mixed : AttributionKind.Direct)
+                {
+                    Source = cue.Source,
+                    Cue = cue.Cue,
+                    Rule = cue.Rule,
+                };
+                attribution.Content.Add(cue.Content ?? quote.Range);
+                // "…," Smith said, "…": the second quote belongs to the same attribution.
+                if (cue.Rule == Sieves.QuoteThenCue && q + 1 < quotations.Count && ContinuesAfterCue(document, cue.End, quotations[q + 1]))
+                {
+                    attribution.Content.Add(quotations[q + 1].Range);
+                    attribution.Rule = Sieves.CueInsideQuote;
+                    consumed[q + 1] = true;
+                }
+                document.Attributions.Add(attribution);
+                previous = attribution;
+                continue;
+            }
+            if (previous is not null && IsFollowOn(document, quote, previous))
+            {
+                previous.Content.Add(quote.Range);
+                continue;
+            }
+            previous = null;
+        }
+    }
+
+    private static string NextId(Document document) => "A" + (document.Attributions.Count + 1);
+
+    public static class Sieves
+    {
+        public const string QuoteThenCue = "quote-then-cue";
+        public const string CueInsideQuote = "cue-inside-quote";
+        public const string CueThenQuote = "cue-then-quote";
+        public const string PartialQuote = "partial-quote";
+        public const string ColonLead = "colon-lead";
+    }
+
+    private readonly record struct CueMatch(TextRange? Source, TextRange Cue, string Rule, int End, TextRange? Content = null, bool Mixed = false);
+
+    private static CueMatch? FindByCue(Document doc, Quotation quote)
+    {
+        var tokens = doc.Tokens;
+        var firstSentence = doc.Sentences[tokens[quote.FirstToken].Sentence];
+        var lastSentence = doc.Sentences[tokens[quote.EndToken - 1].Sentence];
+        int sentenceEnd = lastSentence.EndToken;
+        int ceiling = NextQuoteStart(doc, quote.EndToken, sentenceEnd);
+
+        if (quote.EndToken < sentenceEnd && QuoteThenCue(doc, quote, ceiling) is { } after) return after;
+        if (CueThenQuote(doc, quote, firstSentence.FirstToken, sentenceEnd) is { } before) return before;
+        if (ColonLead(doc, quote, firstSentence) is { } lead) return lead;
+        return null;
+    }
+
+    private static int NextQuoteStart(Document doc, int from, int sentenceEnd)
+    {
+        for (int k = from; k < sentenceEnd; k++)
+            if (doc.Tokens[k].Shape == TokenShape.OpeningQuote) return k;
+        return sentenceEnd;
+    }
+
+    /// <summary>"…," Smith said. / "…," said Smith. / "…," Smith, the spokeswoman, told reporters.</summary>
+    private static CueMatch? QuoteThenCue(Document doc, Quotation quote, int ceiling)
+    {
+        var tokens = doc.Tokens;
+        int start = quote.EndToken;
+        if (start < ceiling && tokens[start].Text is "," or "—" or "–" or "--") start++;
+        int limit = Math.Min(ceiling, start + 10);
+        for (int k = start; k < limit; k++)
+        {
+            var token = tokens[k];
+            if (token.Text is "." or ";" or "?" or "!" or ":") break;
+            if (!IsCueVerbAt(doc, k)) continue;
+            TextRange? source = k == start
+                ? SourcePhrases.After(doc, k, ceiling)
+                : SourcePhrases.Before(doc, k, start);
+            if (source is null && k > start) continue;
+            if (source is null) return null;
+            int end = Math.Max(k + 1, doc.TokenAtOrAfter(source.Value.End));
+            return new CueMatch(source, token.Range, Sieves.QuoteThenCue, end);
+        }
+        return null;
+    }
+
+    /// <summary>Smith said: "…" / According to Smith, "…" / Smith called the war "senseless".</summary>
+    private static CueMatch? CueThenQuote(Document doc, Quotation quote, int sentenceStart, int sentenceEnd)
+    {
+        var tokens = doc.Tokens;
+        int floor = sentenceStart;
+        // Only the clause just before the quote: stop at an earlier quotation.
+        for (int k = quote.FirstToken - 1; k >= sentenceStart; k--)
+            if (tokens[k].Shape == TokenShape.ClosingQuote) { floor = k + 1; break; }
+
+        for (int k = quote.FirstToken - 1; k >= floor; k--)
+        {
+            if (IsAccordingTo(doc, k))
+            {
+                var source = SourcePhrases.After(doc, k + 1, quote.FirstToken);
+                if (source is null) continue;
+                var cue = new TextRange(tokens[k].Range.Start, tokens[k + 1].Range.End);
+                return new CueMatch(source, cue, Sieves.CueThenQuote, quote.EndToken);
+            }
+            if (!IsCueVerbAt(doc, k)) continue;
+            var subject = SourcePhrases.Before(doc, k, floor) ?? SourcePhrases.After(doc, k, quote.FirstToken);
+            if (subject is null) continue;
+            bool adjacent = OnlyIntroducersBetween(doc, LastOf(doc, subject.Value, k), quote.FirstToken);
+            if (adjacent) return new CueMatch(subject, tokens[k].Range, Sieves.CueThenQuote, quote.EndToken);
+
+            // A quoted fragment inside paraphrase: the content runs from after the cue to the sentence's end.
+            int contentStart = k + 1;
+            if (subject.Value.Start > tokens[k].Range.Start) contentStart = doc.TokenAtOrAfter(subject.Value.End);
+            while (contentStart < quote.FirstToken && tokens[contentStart].Text is "," or ":") contentStart++;
+            int contentEnd = sentenceEnd;
+            while (contentEnd > quote.EndToken && tokens[contentEnd - 1].Shape == TokenShape.Punctuation && tokens[contentEnd - 1].Text is "." or "," or ";") contentEnd--;
+            if (contentEnd < quote.EndToken) contentEnd = quote.EndToken;
+            var content = new TextRange(tokens[contentStart].Range.Start, tokens[contentEnd - 1].Range.End);
+            return new CueMatch(subject, tokens[k].Range, Sieves.PartialQuote, contentEnd, content, Mixed: true);
+        }
+        return null;
+    }
+
+    /// <summary>"Cruz called them on it:" followed by the quote at the start of the next sentence.</summary>
+    private static CueMatch? ColonLead(Document doc, Quotation quote, Sentence sentence)
+    {
+        if (sentence.FirstToken != quote.FirstToken || sentence.Index == 0) return null;
+        var lead = doc.Sentences[sentence.Index - 1];
+        if (sentence.Paragraph - lead.Paragraph > 1 || doc.Tokens[lead.EndToken - 1].Text != ":") return null;
+        for (int k = lead.EndToken - 2; k >= lead.FirstToken; k--)
+        {
+            if (!IsCueVerbAt(doc, k)) continue;
+            var subject = SourcePhrases.Before(doc, k, lead.FirstToken);
+            if (subject is null) continue;
+            return new CueMatch(subject, doc.Tokens[k].Range, Sieves.ColonLead, quote.EndToken);
+        }
+        return null;
+    }
+
+    private static int LastOf(Document doc, TextRange subject, int cue)
+    {
+        int subjectLast = doc.TokenAtOrAfter(subject.End - 1);
+        return Math.Max(cue, subjectLast);
+    }
+
+    /// <summary>Between the cue (or inverted subject) and the quote there is only ":", ",", "that" or an addressee.</summary>
+    private static bool OnlyIntroducersBetween(Document doc, int last, int quoteStart)
+    {
+        int words = 0;
+        for (int k = last + 1; k < quoteStart; k++)
+        {
+            var t = doc.Tokens[k];
+            if (t.Text is ":" or "," or "—" or "–" or "--") continue;
+            words++;
+            if (words > 4) return false;
+        }
+        // "told reporters:", "said in a statement:", "wrote on Twitter,"
+        return words == 0 || EndsWithIntroducer(doc, quoteStart);
+    }
+
+    private static bool EndsWithIntroducer(Document doc, int quoteStart) =>
+        quoteStart > 0 && doc.Tokens[quoteStart - 1].Text is ":" or ",";
+
+    private static bool IsAccordingTo(Document doc, int k) =>
+        k + 1 < doc.Tokens.Count && doc.Tokens[k].Text.Equals("according", StringComparison.OrdinalIgnoreCase) && doc.Tokens[k + 1].Text == "to";
+
+    private static bool IsCueVerbAt(Document doc, int k)
+    {
+        var token = doc.Tokens[k];
+        if (token.Tag is { } tag && !tag.StartsWith("VB")) return false;
+        if (!CueLexicon.IsCueVerb(token.Text)) return false;
+        if (token.Tag is null && char.IsUpper(token.Text[0]) && k > 0 && doc.Tokens[k - 1].Sentence == token.Sentence) return false;
+        return true;
+    }
+
+    private static bool ContinuesAfterCue(Document doc, int cueEnd, Quotation next)
+    {
+        var tokens = doc.Tokens;
+        int k = cueEnd;
+        while (k < next.FirstToken && tokens[k].Text is "," or ":" or "—" or "–" or "." ) k++;
+        return k == next.FirstToken && next.FirstToken - cueEnd <= 2 && tokens[next.FirstToken].Paragraph == tokens[cueEnd - 1].Paragraph;
+    }
+
+    private static int LastEnd(Attribution attribution)
+    {
+        int end = attribution.Content[^1].End;
+        if (attribution.Cue is { } cue) end = Math.Max(end, cue.End);
+        if (attribution.Source is { } source) end = Math.Max(end, source.End);
+        return end;
+    }
+
+    /// <summary>A quote that opens its sentence with no cue of its own continues the previous speaker.</summary>
+    private bool IsFollowOn(Document doc, Quotation quote, Attribution previous)
+    {
+        var tokens = doc.Tokens;
+        var sentence = doc.Sentences[tokens[quote.FirstToken].Sentence];
+        if (quote.FirstToken != sentence.FirstToken && !quote.Continues) return false;
+        int previousEnd = doc.TokenAtOrAfter(LastEnd(previous) - 1);
+        if (previousEnd >= tokens.Count) return false;
+        int gap = tokens[quote.FirstToken].Paragraph - tokens[previousEnd].Paragraph;
+        if (gap < 0 || gap > FollowOnParagraphs) return false;
+        // Another quoted voice or a new cue in between ends the run.
+        for (int k = previousEnd + 1; k < quote.FirstToken; k++)
+            if (IsCueVerbAt(doc, k)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,156 @@
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Quotes;
+
+/// <summary>
+/// Finds the noun phrase that names a source next to a cue: the subject before the verb ("Jane Doe, the
+/// spokeswoman, said"), or after it in inverted order ("said Jane Doe, a spokeswoman for the campaign").
+/// Uses part-of-speech tags when the tagger has run, and word lists otherwise.
+/// </summary>
+internal static class SourcePhrases
+{
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    { "he", "she", "they", "we", "i", "you", "it", "who" };
+
+    // Words that may sit between a subject and its cue verb: "Smith also said", "she has long argued".
+    private static readonly HashSet<string> VerbModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "later", "then", "once", "again", "earlier", "further", "has", "had", "have", "would", "will", "did",
+        "does", "do", "was", "were", "is", "are", "been", "had", "'d", "’d", "'s", "’s", "n't", "n’t", "not", "never", "often",
+        "still", "just", "even", "already", "only", "previously", "recently", "repeatedly", "reportedly", "publicly",
+        "privately", "flatly", "simply", "quickly", "immediately", "frequently", "famously", "memorably", "bluntly",
+        "openly", "angrily", "recalled", "could", "might", "may", "can", "should", "must", "first", "last", "yesterday",
+        "today", "both", "all", "herself", "himself", "themselves", "ever",
+    };
+
+    // Words that end a noun phrase when walking left or right.
+    private static readonly HashSet<string> Boundaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "but", "that", "which", "when", "while", "because", "if", "as", "after", "before", "since", "than",
+        "where", "whether", "though", "although", "so", "yet", "is", "was", "were", "are", "be", "been", "being", "has",
+        "have", "had", "to", "in", "on", "at", "by", "with", "into", "onto", "from", "about", "over", "under", "during",
+        "until", "against", "between", "through", "without", "not", "n't", "n’t", "said", "says", "told", "also",
+        "what", "how", "why", "there", "here", "this", "these", "those", "according", "like", "unlike",
+    };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    { "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some", "two", "three", "several", "many", "other" };
+
+    /// <summary>The subject that ends before token <paramref name="cue"/>, not reaching before <paramref name="floor"/>.</summary>
+    public static TextRange? Before(Document doc, int cue, int floor)
+    {
+        var tokens = doc.Tokens;
+        int end = cue - 1;
+        while (end >= floor && VerbModifiers.Contains(tokens[end].Text) && !Pronouns.Contains(tokens[end].Text)) end--;
+        if (end < floor) return null;
+        if (Pronouns.Contains(tokens[end].Text) && tokens[end].Text is not ("who" or "Who"))
+            return tokens[end].Range;
+
+        // "Jane Doe, the spokeswoman, said" or "Smith, who spoke at the rally, said": a comma-bounded aside.
+        if (tokens[end].Text == ",")
+        {
+            int comma = end - 1;
+            while (comma >= floor && comma > end - 24 && tokens[comma].Text is not ("," or "." or ";") && !tokens[comma].IsQuote) comma--;
+            if (comma < floor || tokens[comma].Text != ",") return null;
+            int head = NounPhraseStart(doc, comma - 1, floor, allowClause: false);
+            return head <= comma - 1 && HasHead(doc, head, comma) ? Span(doc, head, end - 1) : null;
+        }
+        int first = NounPhraseStart(doc, end, floor, allowClause: false);
+        if (first > end) return null;
+        return HasHead(doc, first, end + 1) ? Span(doc, first, end) : null;
+    }
+
+    /// <summary>The subject after an inverted cue ("said Jane Doe, a spokeswoman"), ending before <paramref name="ceiling"/>.</summary>
+    public static TextRange? After(Document doc, int cue, int ceiling)
+    {
+        var tokens = doc.Tokens;
+        int start = cue + 1;
+        if (start >= ceiling) return null;
+        if (Pronouns.Contains(tokens[start].Text)) return tokens[start].Range;
+        int end = NounPhraseEnd(doc, start, ceiling);
+        if (end <= start || !HasHead(doc, start, end)) return null;
+        // An apposition or relative clause after a comma describes the source: keep it to the clause's end.
+        if (end + 1 < ceiling && tokens[end].Text == "," && StartsDescription(tokens[end + 1]))
+        {
+            int k = end + 1;
+            while (k < ceiling && tokens[k].Text is not ("." or ";" or "!" or "?") && !tokens[k].IsQuote
+                   && !(tokens[k].Text == "," && k + 1 < ceiling && !StartsDescription(tokens[k + 1]) && tokens[k + 1].Text is not ("and" or "who"))) k++;
+            if (k > end + 1) end = k;
+        }
+        return Span(doc, start, end - 1);
+    }
+
+    private static bool StartsDescription(Token token) =>
+        Determiners.Contains(token.Text) || token.Text is "who" or "whose" or "chairman" or "chairwoman" or "president"
+            or "director" or "spokesman" or "spokeswoman" or "head" or "CEO" or "founder" or "executive" or "author" or "former";
+
+    /// <summary>Walks left from <paramref name="end"/> over noun-phrase tokens; returns the first token's index.</summary>
+    private static int NounPhraseStart(Document doc, int end, int floor, bool allowClause)
+    {
+        var tokens = doc.Tokens;
+        int k = end;
+        int limit = Math.Max(floor, end - (allowClause ? 16 : 10));
+        while (k >= limit && IsNounPhraseToken(doc, k, inner: k < end)) k--;
+        int start = k + 1;
+        // "of", "for" join two noun phrases ("a spokesman for the campaign")
+        if (k >= limit + 1 && tokens[k].Text is "of" or "for" or "at" && start <= end)
+        {
+            int before = k - 1;
+            int outer = before;
+            while (outer >= limit && IsNounPhraseToken(doc, outer, inner: true)) outer--;
+            if (outer < before) start = outer + 1;
+        }
+        while (start <= end && (tokens[start].Text is "of" or "for" or "at" or "'s" or "’s" || tokens[start].Shape == TokenShape.Punctuation)) start++;
+        return start;
+    }
+
+    /// <summary>Walks right from <paramref name="start"/>; returns the index after the phrase.</summary>
+    private static int NounPhraseEnd(Document doc, int start, int ceiling)
+    {
+        var tokens = doc.Tokens;
+        int k = start;
+        int limit = Math.Min(ceiling, start + 14);
+        while (k < limit)
+        {
+            if (IsNounPhraseToken(doc, k, inner: k > start)) { k++; continue; }
+            if (tokens[k].Text is "of" or "for" or "at" && k + 1 < limit && IsNounPhraseToken(doc, k + 1, inner: true)) { k++; continue; }
+            break;
+        }
+        return k;
+    }
+
+    private static bool IsNounPhraseToken(Document doc, int index, bool inner)
+    {
+        var token = doc.Tokens[index];
+        string text = token.Text;
+        if (token.Shape is TokenShape.OpeningQuote or TokenShape.ClosingQuote or TokenShape.Markup) return false;
+        if (token.Tag is { } tag)
+        {
+            if (tag is "NNP" or "NNPS" or "NN" or "NNS" or "DT" or "PDT" or "JJ" or "JJR" or "JJS" or "CD" or "POS" or "PRP$" or "VBN" or "HYPH")
+                return !Boundaries.Contains(text) || tag is "NNP" or "NNPS";
+            if (tag == "PRP") return Pronouns.Contains(text);
+            if (tag == "." && text.EndsWith('.') && text.Length > 1) return true;
+            return false;
+        }
+        if (token.Shape == TokenShape.Punctuation) return text is "'s" or "’s" or "’" or "'" || (text == "-" && inner);
+        if (Boundaries.Contains(text) || CueLexicon.IsCueVerb(text) && char.IsLower(text[0])) return false;
+        if (text is "'s" or "’s") return true;
+        return token.Shape is TokenShape.Word or TokenShape.Number;
+    }
+
+    private static bool HasHead(Document doc, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+        {
+            var t = doc.Tokens[k];
+            if (t.Tag is { } tag ? tag.StartsWith("NN") || tag == "PRP" || tag == "CD" : t.Shape == TokenShape.Word && !Determiners.Contains(t.Text))
+                return true;
+        }
+        return false;
+    }
+
+    private static TextRange Span(Document doc, int first, int last) =>
+        new(doc.Tokens[first].Range.Start, doc.Tokens[last].Range.End);
+
+    public static bool IsPronoun(string word) => Pronouns.Contains(word);
+}

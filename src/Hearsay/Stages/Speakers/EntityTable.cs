@@ -1,0 +1,105 @@
+using Hearsay.Attributions;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Speakers;
+
+/// <summary>
+/// The entities of one article, keyed so that a name's short forms and titled forms meet the same
+/// entity: persons by surname, everything else by its canonical name.
+/// </summary>
+internal sealed class EntityTable
+{
+    private readonly Document _document;
+    private readonly SourceLexicon _lexicon;
+    private readonly Dictionary<string, Entity> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Entity> _all = new();
+
+    public EntityTable(Document document, SourceLexicon lexicon)
+    {
+        _document = document;
+        _lexicon = lexicon;
+    }
+
+    public IReadOnlyList<Entity> All => _all;
+
+    /// <summary>The entity a source phrase names, created on first sight.</summary>
+    public Entity ForMention(TextRange mention)
+    {
+        var (key, name, kind, named) = Describe(mention);
+        if (!_byKey.TryGetValue(key, out var entity))
+        {
+            entity = new Entity("E" + (_all.Count + 1), name, kind, named);
+            _byKey[key] = entity;
+            _all.Add(entity);
+        }
+        else if (named && name.Length > entity.Name.Length && kind == entity.Kind)
+        {
+            entity.Name = name; // keep the fullest form: "Volodymyr Zelensky" over "Zelensky"
+        }
+        return entity;
+    }
+
+    /// <summary>What kind of entity a phrase would be, without creating it.</summary>
+    public Entity Peek(TextRange mention)
+    {
+        var (key, name, kind, named) = Describe(mention);
+        return _byKey.TryGetValue(key, out var entity) ? entity : new Entity("?", name, kind, named);
+    }
+
+    private (string Key, string Name, EntityKind Kind, bool Named) Describe(TextRange mention)
+    {
+        string phrase = _document.Slice(mention);
+        // "Jane Doe, the spokeswoman": the part before the first comma names the source.
+        var parts = phrase.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string head = parts.Length == 0 ? phrase.Trim()
+            : parts.FirstOrDefault(IsProperName) ?? parts[0];
+        if (_lexicon.TryLookup(head, out var canonical, out var listedKind))
+            return (canonical, canonical, listedKind, true);
+
+        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string last = words.Length > 0 ? words[^1].TrimEnd('\'', '’', 's') : head;
+        if (words.Length > 0 && words[^1] is "'s" or "’s" && words.Length > 1) last = words[^2];
+        bool properHead = words.Length > 0 && char.IsUpper(words[^1][0]);
+        if (properHead)
+        {
+            var core = words.SkipWhile(w => _lexicon.Titles.Contains(w) || w is "the" or "The" || !char.IsUpper(w[0])).ToArray();
+            string name = core.Length > 0 ? string.Join(' ', core) : head;
+            foreach (var suffix in new[] { " Jr.", " Sr." }) if (name.EndsWith(suffix)) name = name[..^suffix.Length];
+            if (_lexicon.TryLookup(name, out canonical, out listedKind)) return (canonical, canonical, listedKind, true);
+            var kind = KindFromTags(mention) ?? EntityKind.Person;
+            string surname = name.Split(' ')[^1];
+            return (kind == EntityKind.Person ? "person:" + surname : "name:" + name, name, kind, true);
+        }
+
+        string noun = words.Length > 0 ? words[^1].ToLowerInvariant() : head;
+        EntityKind descriptionKind =
+            _lexicon.AnonymousNouns.Contains(noun) ? EntityKind.Anonymous
+            : _lexicon.DocumentNouns.Contains(noun) ? EntityKind.Document
+            : noun.EndsWith('s') ? EntityKind.Group
+            : EntityKind.Other;
+        string description = head.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? head : head;
+        return ("description:" + description.ToLowerInvariant(), description, descriptionKind, false);
+    }
+
+    // "Beth Kane" or "Zelensky": every word capitalised.
+    private static bool IsProperName(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 5 && words.All(w => char.IsUpper(w[0]) || w is "de" or "van" or "von" or "al" or "bin");
+    }
+
+    private EntityKind? KindFromTags(TextRange mention)
+    {
+        var (first, end) = _document.TokensIn(mention);
+        for (int i = end - 1; i >= first; i--)
+        {
+            switch (_document.Tokens[i].EntityTag)
+            {
+                case "PERSON": return EntityKind.Person;
+                case "ORGANIZATION": return EntityKind.Organization;
+                case "LOCATION": return EntityKind.Government;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Speakers;
+
+/// <summary>Proper-name mentions: entity-tagged spans when the recogniser has run, capitalised runs otherwise.</summary>
+internal static class NameMentions
+{
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "I", "He", "She", "They", "We", "It", "But", "And", "In", "On", "At", "This", "That", "Mr.", "Mrs.",
+        "Ms.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "If",
+    };
+
+    public static List<TextRange> Find(Document document)
+    {
+        var names = new List<TextRange>();
+        var tokens = document.Tokens;
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            bool tagged = token.EntityTag is not null;
+            bool start = tagged ? token.EntityTag is "PERSON" or "ORGANIZATION" : IsCapitalised(token) && !NotNames.Contains(token.Text);
+            if (!start) { i++; continue; }
+            int end = i + 1;
+            while (end < tokens.Count && tokens[end].Sentence == token.Sentence
+                   && (tagged ? tokens[end].EntityTag == token.EntityTag : IsCapitalised(tokens[end]) && !NotNames.Contains(tokens[end].Text)))
+                end++;
+            bool sentenceInitialSingle = !tagged && end - i == 1 && (i == 0 || tokens[i - 1].Sentence != token.Sentence);
+            if (!sentenceInitialSingle) names.Add(new TextRange(token.Range.Start, tokens[end - 1].Range.End));
+            i = end;
+        }
+        return names;
+    }
+
+    private static bool IsCapitalised(Token token) =>
+        token.Shape == TokenShape.Word && char.IsUpper(token.Text[0]);
+}

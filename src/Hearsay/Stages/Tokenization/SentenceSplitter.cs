@@ -1,0 +1,89 @@
+using Hearsay.Pipeline;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Tokenization;
+
+/// <summary>
+/// Groups tokens into sentences. A sentence ends at . ! ? (with any closing quotes and brackets after
+/// them) when the next token can start a sentence, at a line break when the next line starts a new
+/// unit (headlines carry no final punctuation), and always at a paragraph's end. Abbreviations end a
+/// sentence only when a typical sentence opener follows ("in the U.S. He said").
+/// </summary>
+public sealed class SentenceSplitter : IStage
+{
+    public string Name => "sentences";
+    public Layers Requires => Layers.Tokens | Layers.Paragraphs;
+    public Layers Provides => Layers.Sentences;
+
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "A", "An", "This", "That", "These",
+        "Those", "His", "Her", "Their", "Its", "Our", "There", "When", "While", "If", "As", "After", "Before", "On",
+        "At", "For", "So", "Yet", "Still", "Now", "Then", "However", "Meanwhile", "According", "Some", "Many", "Most",
+    };
+
+    public void Process(Document document)
+    {
+        var tokens = document.Tokens;
+        var sentences = document.Sentences;
+        sentences.Clear();
+        string text = document.Text;
+        int first = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            bool last = i + 1 == tokens.Count || tokens[i + 1].Paragraph != tokens[i].Paragraph;
+            if (last || EndsSentence(text, tokens, i))
+            {
+                Add(document, first, i + 1);
+                first = i + 1;
+            }
+        }
+    }
+
+    private static void Add(Document document, int first, int end)
+    {
+        var tokens = document.Tokens;
+        int index = document.Sentences.Count;
+        for (int k = first; k < end; k++) tokens[k].Sentence = index;
+        document.Sentences.Add(new Sentence(index, new TextRange(tokens[first].Range.Start, tokens[end - 1].Range.End),
+            first, end, tokens[first].Paragraph));
+    }
+
+    /// <summary>Whether a sentence ends after token <paramref name="i"/> (the next token is in the same paragraph).</summary>
+    private static bool EndsSentence(string text, List<Token> tokens, int i)
+    {
+        var token = tokens[i];
+        var next = tokens[i + 1];
+        bool lineBreak = text.AsSpan(token.Range.End, next.Range.Start - token.Range.End).Contains('\n');
+
+        // Closing quotes and brackets stay with the sentence they close.
+        if (next.Shape == TokenShape.ClosingQuote || next.Text is ")" or "]") return false;
+
+        int terminal = i;
+        while (terminal > 0 && (tokens[terminal].Shape == TokenShape.ClosingQuote || tokens[terminal].Text is ")" or "]"))
+            terminal--;
+        var end = tokens[terminal];
+
+        if (end.Text is "." or "?" or "!" or "?!" or "!?" || (end.Text.Length > 1 && end.Text[0] is '?' or '!'))
+            return StartsUnit(next) || lineBreak;
+        if (end.Shape == TokenShape.Word && end.Text.EndsWith('.') && terminal == i)
+            return AbbreviationEndsSentence(end, next) || (lineBreak && StartsUnit(next));
+        if (lineBreak) return StartsUnit(next) || end.Text == ":";
+        return false;
+    }
+
+    private static bool StartsUnit(Token next)
+    {
+        if (next.Shape is TokenShape.OpeningQuote or TokenShape.Number or TokenShape.Markup) return true;
+        if (next.Text is "(" or "[" or "—" or "–" or "-" or "--" or "•" or "*") return true;
+        char c = next.Text[0];
+        return char.IsUpper(c) || char.IsDigit(c) || c is '@' or '#' or '$';
+    }
+
+    private static bool AbbreviationEndsSentence(Token abbreviation, Token next)
+    {
+        var word = abbreviation.Text.AsSpan(0, abbreviation.Text.Length - 1);
+        if (Abbreviations.IsTitle(word) || (word.Length == 1 && char.IsUpper(word[0]))) return false;
+        return next.Shape == TokenShape.OpeningQuote || SentenceOpeners.Contains(next.Text);
+    }
+}
