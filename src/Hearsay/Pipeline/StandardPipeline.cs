@@ -1,4 +1,8 @@
+using Hearsay.Nlp;
+using Hearsay.Stages.Entities;
+using Hearsay.Stages.Parsing;
 using Hearsay.Stages.Quotes;
+using Hearsay.Stages.Tagging;
 using Hearsay.Stages.Speakers;
 using Hearsay.Stages.Tokenization;
 
@@ -11,6 +15,9 @@ public sealed record StandardPipelineOptions
 
     /// <summary>Source kinds and aliases (outlets, government bodies, anonymity markers); null for the built-in list.</summary>
     public SourceLexicon? Lexicon { get; init; }
+
+    /// <summary>Tagger, entity recogniser and parser models (e.g. <see cref="EnglishModels.Load()"/>); null leaves those stages out.</summary>
+    public EnglishModels? Models { get; init; }
 }
 
 /// <summary>The pipeline Hearsay runs by default, stage by stage, in the order the stages need.</summary>
@@ -23,6 +30,9 @@ public static class StandardPipeline
             .Use(new ParagraphSplitter())
             .Use(new Tokenizer())
             .Use(new SentenceSplitter());
+        if (options.Models?.Pos is { } pos) builder.Use(new PosTagger(pos));
+        if (options.Models?.Pos != null && options.Models.Ner is { } ner) builder.Use(new EntityRecognizer(ner));
+        if (options.Models?.Pos != null && options.Models.Parser is { } parser) builder.Use(new DependencyParser(parser));
         builder
             .Use(new QuotationFinder())
             .Use(new QuoteAttributor())

@@ -71,6 +71,7 @@ public sealed class QuoteAttributor : IStage
         public const string CueThenQuote = "cue-then-quote";
         public const string PartialQuote = "partial-quote";
         public const string ColonLead = "colon-lead";
+        public const string DashSignature = "dash-signature";
     }
 
     private readonly record struct CueMatch(TextRange? Source, TextRange Cue, string Rule, int End, TextRange? Content = null, bool Mixed = false);
@@ -83,6 +84,7 @@ public sealed class QuoteAttributor : IStage
         int sentenceEnd = lastSentence.EndToken;
         int ceiling = NextQuoteStart(doc, quote.EndToken, sentenceEnd);
 
+        if (DashSignature(doc, quote) is { } signed) return signed;
         if (quote.EndToken < sentenceEnd && QuoteThenCue(doc, quote, ceiling) is { } after) return after;
         if (CueThenQuote(doc, quote, firstSentence.FirstToken, sentenceEnd) is { } before) return before;
         if (ColonLead(doc, quote, firstSentence) is { } lead) return lead;
@@ -102,11 +104,20 @@ public sealed class QuoteAttributor : IStage
         var tokens = doc.Tokens;
         int start = quote.EndToken;
         if (start < ceiling && tokens[start].Text is "," or "—" or "–" or "--") start++;
-        int limit = Math.Min(ceiling, start + 10);
+        int limit = Math.Min(ceiling, start + 24);
         for (int k = start; k < limit; k++)
         {
             var token = tokens[k];
-            if (token.Text is "." or ";" or "?" or "!" or ":") break;
+            if (token.Text == "(")
+            {
+                // "Rep. Gwen Moore (D-Wis.) said": step over the parenthetical.
+                int close = k + 1;
+                while (close < limit && tokens[close].Text != ")") close++;
+                k = close;
+                limit = Math.Min(ceiling, limit + (close - k) + 1);
+                continue;
+            }
+            if (token.Text is ";" or "?" or "!" or ":" || IsSentencePeriod(doc, k)) break;
             if (!IsCueVerbAt(doc, k)) continue;
             TextRange? source = k == start
                 ? SourcePhrases.After(doc, k, ceiling)
@@ -117,6 +128,21 @@ public sealed class QuoteAttributor : IStage
             return new CueMatch(source, token.Range, Sieves.QuoteThenCue, end);
         }
         return null;
+    }
+
+    /// <summary>"…" ― Jane Doe: a quote signed with a dash and a name, as in reader-comment round-ups.</summary>
+    private static CueMatch? DashSignature(Document doc, Quotation quote)
+    {
+        var tokens = doc.Tokens;
+        int dash = quote.EndToken;
+        if (dash >= tokens.Count || tokens[dash].Text is not ("―" or "—" or "–" or "--")) return null;
+        int nameStart = dash + 1;
+        int nameEnd = nameStart;
+        while (nameEnd < tokens.Count && nameEnd - nameStart < 6 && tokens[nameEnd].Paragraph == tokens[dash].Paragraph
+               && tokens[nameEnd].Shape == TokenShape.Word && char.IsUpper(tokens[nameEnd].Text[0])) nameEnd++;
+        if (nameEnd == nameStart) return null;
+        var source = new TextRange(tokens[nameStart].Range.Start, tokens[nameEnd - 1].Range.End);
+        return new CueMatch(source, tokens[dash].Range, Sieves.DashSignature, nameEnd);
     }
 
     /// <summary>Smith said: "…" / According to Smith, "…" / Smith called the war "senseless".</summary>
@@ -138,10 +164,20 @@ public sealed class QuoteAttributor : IStage
                 return new CueMatch(source, cue, Sieves.CueThenQuote, quote.EndToken);
             }
             if (!IsCueVerbAt(doc, k)) continue;
-            var subject = SourcePhrases.Before(doc, k, floor) ?? SourcePhrases.After(doc, k, quote.FirstToken);
+            bool participle = IsParticipleAfterComma(doc, k);
+            var subject = participle
+                ? SubjectOfEarlierCue(doc, k, sentenceStart) ?? SourcePhrases.SentenceSubject(doc, sentenceStart, k)
+                : SourcePhrases.Before(doc, k, floor) ?? SourcePhrases.After(doc, k, quote.FirstToken);
+            // "She then urges him to leave and repeatedly says, "…"": a conjoined verb shares the sentence's subject.
+            if (subject is null && OnlyIntroducersBetween(doc, k, quote.FirstToken))
+                subject = SourcePhrases.SentenceSubject(doc, sentenceStart, k);
             if (subject is null) continue;
-            bool adjacent = OnlyIntroducersBetween(doc, LastOf(doc, subject.Value, k), quote.FirstToken);
+            bool adjacent = OnlyIntroducersBetween(doc, LastOf(doc, subject.Value, k), quote.FirstToken)
+                            || tokens[quote.FirstToken - 1].Text == ":";
             if (adjacent) return new CueMatch(subject, tokens[k].Range, Sieves.CueThenQuote, quote.EndToken);
+            // "called them "lone wolves"": a naming verb's content is the quoted name alone.
+            if (CueLexicon.LemmaOf(tokens[k].Text) is "call" or "label" or "dub" or "brand" or "liken" or "term")
+                return new CueMatch(subject, tokens[k].Range, Sieves.PartialQuote, quote.EndToken, Mixed: true);
 
             // A quoted fragment inside paraphrase: the content runs from after the cue to the sentence's end.
             int contentStart = k + 1;
@@ -196,6 +232,15 @@ public sealed class QuoteAttributor : IStage
     private static bool EndsWithIntroducer(Document doc, int quoteStart) =>
         quoteStart > 0 && doc.Tokens[quoteStart - 1].Text is ":" or ",";
 
+    /// <summary>A period that ends a sentence, not one that closes an abbreviation ("McConnell, R-Ky., said").</summary>
+    private static bool IsSentencePeriod(Document doc, int k)
+    {
+        if (doc.Tokens[k].Text != ".") return false;
+        if (k + 1 >= doc.Tokens.Count) return true;
+        var next = doc.Tokens[k + 1];
+        return !(next.Text is "," or ")" || char.IsLower(next.Text[0]));
+    }
+
     private static bool IsAccordingTo(Document doc, int k) =>
         k + 1 < doc.Tokens.Count && doc.Tokens[k].Text.Equals("according", StringComparison.OrdinalIgnoreCase) && doc.Tokens[k + 1].Text == "to";
 
@@ -208,9 +253,28 @@ public sealed class QuoteAttributor : IStage
         return true;
     }
 
+    /// <summary>", adding later, “…”": a participle whose subject is the clause's own.</summary>
+    private static bool IsParticipleAfterComma(Document doc, int k) =>
+        k > 0 && doc.Tokens[k].Text.EndsWith("ing", StringComparison.Ordinal) && doc.Tokens[k - 1].Text == ",";
+
+    private static TextRange? SubjectOfEarlierCue(Document doc, int participle, int sentenceStart)
+    {
+        for (int k = participle - 2; k >= sentenceStart; k--)
+        {
+            if (!IsCueVerbAt(doc, k)) continue;
+            if (SourcePhrases.Before(doc, k, sentenceStart) is { } subject) return subject;
+        }
+        return null;
+    }
+
     private static bool ContinuesAfterCue(Document doc, int cueEnd, Quotation next)
     {
         var tokens = doc.Tokens;
+        // "…," Tester said, referring to the excuse, "you give ammunition …": the quote resumes mid-sentence.
+        if (next.FirstToken + 1 < tokens.Count && tokens[next.FirstToken].Sentence == tokens[cueEnd - 1].Sentence
+            && next.FirstToken - cueEnd <= 16 && char.IsLower(tokens[next.FirstToken + 1].Text[0])
+            && tokens[next.FirstToken - 1].Text is "," or ":")
+            return true;
         int k = cueEnd;
         while (k < next.FirstToken && tokens[k].Text is "," or ":" or "—" or "–" or "." ) k++;
         return k == next.FirstToken && next.FirstToken - cueEnd <= 2 && tokens[next.FirstToken].Paragraph == tokens[cueEnd - 1].Paragraph;
@@ -234,9 +298,6 @@ public sealed class QuoteAttributor : IStage
         if (previousEnd >= tokens.Count) return false;
         int gap = tokens[quote.FirstToken].Paragraph - tokens[previousEnd].Paragraph;
         if (gap < 0 || gap > FollowOnParagraphs) return false;
-        // Another quoted voice or a new cue in between ends the run.
-        for (int k = previousEnd + 1; k < quote.FirstToken; k++)
-            if (IsCueVerbAt(doc, k)) return false;
         return true;
     }
 }

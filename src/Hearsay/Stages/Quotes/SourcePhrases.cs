@@ -42,6 +42,7 @@ internal static class SourcePhrases
         var tokens = doc.Tokens;
         int end = cue - 1;
         while (end >= floor && VerbModifiers.Contains(tokens[end].Text) && !Pronouns.Contains(tokens[end].Text)) end--;
+        end = SkipParenthetical(doc, end, floor);
         if (end < floor) return null;
         if (Pronouns.Contains(tokens[end].Text) && tokens[end].Text is not ("who" or "Who"))
             return tokens[end].Range;
@@ -50,7 +51,7 @@ internal static class SourcePhrases
         if (tokens[end].Text == ",")
         {
             int comma = end - 1;
-            while (comma >= floor && comma > end - 24 && tokens[comma].Text is not ("," or "." or ";") && !tokens[comma].IsQuote) comma--;
+            while (comma >= floor && comma > end - 24 && tokens[comma].Text is not ("," or ";") && !IsStop(doc, comma) && !tokens[comma].IsQuote) comma--;
             if (comma < floor || tokens[comma].Text != ",") return null;
             int head = NounPhraseStart(doc, comma - 1, floor, allowClause: false);
             return head <= comma - 1 && HasHead(doc, head, comma) ? Span(doc, head, end - 1) : null;
@@ -67,6 +68,10 @@ internal static class SourcePhrases
         int start = cue + 1;
         if (start >= ceiling) return null;
         if (Pronouns.Contains(tokens[start].Text)) return tokens[start].Range;
+        // An inverted subject opens with a name, a determiner or a number, not an adverb ("adding later").
+        var opener = tokens[start];
+        if (!(char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text) || opener.Shape == TokenShape.Number
+              || opener.Tag is "NNP" or "NNPS" or "DT" or "CD" or "PRP$")) return null;
         int end = NounPhraseEnd(doc, start, ceiling);
         if (end <= start || !HasHead(doc, start, end)) return null;
         // An apposition or relative clause after a comma describes the source: keep it to the clause's end.
@@ -78,6 +83,49 @@ internal static class SourcePhrases
             if (k > end + 1) end = k;
         }
         return Span(doc, start, end - 1);
+    }
+
+    private static bool IsStop(Document doc, int k) =>
+        doc.Tokens[k].Text == "." && (k + 1 >= doc.Tokens.Count || doc.Tokens[k + 1].Text is not ("," or ")"));
+
+    private static readonly HashSet<string> LeadingAdverbials = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "during", "in", "at", "on", "after", "before", "while", "when", "speaking", "earlier", "later", "last", "this",
+        "since", "with", "without", "as", "following", "addressing", "asked", "like", "for", "from", "yesterday",
+    };
+
+    /// <summary>
+    /// The subject that opens a sentence, after any leading adverbial ("During a speech on Monday, Trump
+    /// attacked …"), ending before <paramref name="ceiling"/>.
+    /// </summary>
+    public static TextRange? SentenceSubject(Document doc, int sentenceStart, int ceiling)
+    {
+        var tokens = doc.Tokens;
+        int start = sentenceStart;
+        while (start < ceiling && (tokens[start].IsQuote || tokens[start].Shape == TokenShape.Punctuation)) start++;
+        if (start < ceiling && LeadingAdverbials.Contains(tokens[start].Text))
+        {
+            int comma = start;
+            while (comma < ceiling && tokens[comma].Text != ",") comma++;
+            if (comma >= ceiling) return null;
+            start = comma + 1;
+        }
+        if (start >= ceiling) return null;
+        if (Pronouns.Contains(tokens[start].Text)) return tokens[start].Range;
+        var opener = tokens[start];
+        if (!(char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text))) return null;
+        int end = NounPhraseEnd(doc, start, ceiling);
+        if (end <= start || !HasHead(doc, start, end)) return null;
+        return Span(doc, start, end - 1);
+    }
+
+    /// <summary>"Rep. Gwen Moore (D-Wis.) said": steps left over a parenthetical that ends at <paramref name="end"/>.</summary>
+    private static int SkipParenthetical(Document doc, int end, int floor)
+    {
+        if (end < floor || doc.Tokens[end].Text != ")") return end;
+        for (int k = end - 1; k >= floor && k > end - 8; k--)
+            if (doc.Tokens[k].Text == "(") return k - 1;
+        return end;
     }
 
     private static bool StartsDescription(Token token) =>

@@ -65,10 +65,26 @@ public sealed class SentenceSplitter : IStage
         var end = tokens[terminal];
 
         if (end.Text is "." or "?" or "!" or "?!" or "!?" || (end.Text.Length > 1 && end.Text[0] is '?' or '!'))
+        {
+            // “Why not?” Vitter demanded.  The attribution after a quoted question belongs to its sentence.
+            if (!lineBreak && terminal < i && end.Text[0] is '?' or '!' && CueFollows(tokens, i + 1)) return false;
             return StartsUnit(next) || lineBreak;
+        }
         if (end.Shape == TokenShape.Word && end.Text.EndsWith('.') && terminal == i)
             return AbbreviationEndsSentence(end, next) || (lineBreak && StartsUnit(next));
         if (lineBreak) return StartsUnit(next) || end.Text == ":";
+        return false;
+    }
+
+    private static bool CueFollows(List<Token> tokens, int from)
+    {
+        int limit = Math.Min(tokens.Count, from + 5);
+        for (int k = from; k < limit; k++)
+        {
+            var t = tokens[k];
+            if (t.Shape is TokenShape.Punctuation or TokenShape.OpeningQuote || t.Paragraph != tokens[from].Paragraph) return false;
+            if (char.IsLower(t.Text[0]) && Quotes.CueLexicon.IsCueVerb(t.Text)) return true;
+        }
         return false;
     }
 

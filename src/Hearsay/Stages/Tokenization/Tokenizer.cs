@@ -84,7 +84,9 @@ public sealed class Tokenizer : IStage
             }
             else if (c is '”' or '»' or '›')
             {
-                shape = TokenShape.ClosingQuote;
+                // A misused ” that opens a paragraph or follows a space before a word opens the quote.
+                bool opens = c == '”' && (i == range.Start || IsSpace(text[i - 1])) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]);
+                shape = opens ? TokenShape.OpeningQuote : TokenShape.ClosingQuote;
                 i++;
             }
             else if (c is '-' or '—' or '–' or '―')
@@ -170,6 +172,7 @@ public sealed class Tokenizer : IStage
             (word.Length == 1 && char.IsUpper(word[0]))                       // initial: J. Edgar
             || (word.Contains('.') && IsDottedLetters(word))                  // U.S. D.C. a.m.
             || Abbreviations.IsKnown(word)
+            || (word.LastIndexOf('-') is > 0 and var hyphen && Abbreviations.IsKnown(word[(hyphen + 1)..]))  // R-Ky.
             || (word is "No" or "Nos" && NextNonSpaceIsDigit(text, wordEnd + 1, end));
         return abbreviation ? wordEnd + 1 : wordEnd;
     }

@@ -1,0 +1,149 @@
+using Hearsay.Nlp;
+
+namespace Hearsay.Stages.Parsing;
+
+/// <summary>
+/// Trains a <see cref="ParserModel"/> with the arc-hybrid dynamic oracle: after the first pass the
+/// parser follows its own (possibly wrong) moves and is taught the best zero-cost move from wherever
+/// it is. Deterministic for a given seed.
+/// </summary>
+public static class ParserTrainer
+{
+    public sealed record Options
+    {
+        public int Iterations { get; init; } = 10;
+        public int Seed { get; init; } = 1;
+        /// <summary>Passes that follow the oracle's moves before the parser follows its own.</summary>
+        public int StaticIterations { get; init; } = 1;
+        public int MinUpdates { get; init; } = 2;
+    }
+
+    private sealed record Item(WordFeatures[] Words, ulong[] Tags, int[] Gold, int[] GoldLabels);
+
+    public static ParserModel Train(IReadOnlyList<ConlluSentence> sentences, Options options, Action<string>? log = null)
+    {
+        var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+            foreach (var r in s.Relations)
+                if (!labelIndex.ContainsKey(r)) labelIndex[r] = labelIndex.Count;
+        var labels = labelIndex.OrderBy(e => e.Value).Select(e => e.Key).ToArray();
+        var items = sentences.Select(s =>
+        {
+            var words = new WordFeatures[s.Count];
+            for (int i = 0; i < s.Count; i++) WordFeatures.Compute(s.Forms[i], out words[i]);
+            return new Item(words, s.Tags.Select(t => FeatureHash.Of(t)).ToArray(),
+                s.Heads.Select(h => h < 0 ? s.Count : h).ToArray(), s.Relations.Select(r => labelIndex[r]).ToArray());
+        }).ToArray();
+
+        var moves = new AveragedPerceptron(3);
+        var labeller = new AveragedPerceptron(labels.Length);
+        int rootLabel = Array.IndexOf(labels, ParserModel.RootLabel);
+        var state = new ArcHybrid();
+        var features = new uint[Math.Max(ParserModel.MaxMoveFeatures, ParserModel.MaxLabelFeatures)];
+        var moveScores = new float[3];
+        var labelScores = new float[labels.Length];
+        var rng = new Random(options.Seed);
+        var order = Enumerable.Range(0, items.Length).ToArray();
+        Span<int> costs = stackalloc int[3];
+        for (int it = 0; it < options.Iterations; it++)
+        {
+            rng.Shuffle(order);
+            bool explore = it >= options.StaticIterations;
+            int correctMoves = 0, totalMoves = 0, correctLabels = 0, totalLabels = 0;
+            foreach (int index in order)
+            {
+                var item = items[index];
+                state.Reset(item.Words.Length);
+                while (!state.IsTerminal)
+                {
+                    int n = ParserModel.ExtractMove(state, item.Words, item.Tags, features);
+                    var f = features.AsSpan(0, n);
+                    moves.Score(f, moveScores);
+                    var guess = ParserModel.BestValid(state, moveScores);
+                    int bestGold = -1;
+                    for (int m = 0; m < 3; m++)
+                    {
+                        costs[m] = state.Cost((Move)m, item.Gold);
+                        if (costs[m] == 0 && (bestGold < 0 || moveScores[m] > moveScores[bestGold])) bestGold = m;
+                    }
+                    if (bestGold < 0)
+                    {
+                        // Nothing is free any more (non-projective gold): take the cheapest valid move.
+                        for (int m = 0; m < 3; m++) if (costs[m] != int.MaxValue && (bestGold < 0 || costs[m] < costs[bestGold])) bestGold = m;
+                    }
+                    moves.Tick();
+                    totalMoves++;
+                    if (costs[(int)guess] > costs[bestGold]) moves.Update(f, bestGold, (int)guess);
+                    else correctMoves++;
+                    var move = explore ? guess : (Move)bestGold;
+
+                    int label = -1;
+                    if (move != Move.Shift)
+                    {
+                        var (head, dependent) = state.ArcOf(move);
+                        if (head == state.Root && rootLabel >= 0) label = rootLabel;
+                        else
+                        {
+                            int k = ParserModel.ExtractLabel(state, head, dependent, item.Words, item.Tags, features);
+                            var lf = features.AsSpan(0, k);
+                            labeller.Score(lf, labelScores);
+                            label = ArgMaxExcept(labelScores, rootLabel);
+                            if (item.Gold[dependent] == head)
+                            {
+                                int goldLabel = item.GoldLabels[dependent];
+                                labeller.Tick();
+                                totalLabels++;
+                                if (label != goldLabel) labeller.Update(lf, goldLabel, label);
+                                else correctLabels++;
+                                label = goldLabel;
+                            }
+                        }
+                    }
+                    state.Apply(move, label);
+                }
+            }
+            log?.Invoke($"parser iteration {it + 1}/{options.Iterations}: moves {100.0 * correctMoves / totalMoves:F2}%, labels {100.0 * correctLabels / Math.Max(1, totalLabels):F2}%, {moves.RowCount:N0} + {labeller.RowCount:N0} features");
+        }
+        return new ParserModel(labels, moves.ToModel(options.MinUpdates), labeller.ToModel(options.MinUpdates));
+    }
+
+    private static int ArgMaxExcept(ReadOnlySpan<float> scores, int except)
+    {
+        int best = except == 0 ? 1 : 0;
+        for (int c = 0; c < scores.Length; c++) if (c != except && scores[c] > scores[best]) best = c;
+        return best;
+    }
+
+    public sealed record Score(int Total, int Heads, int Labelled, int TotalNoPunct, int HeadsNoPunct, int LabelledNoPunct)
+    {
+        public double Uas => (double)Heads / Total;
+        public double Las => (double)Labelled / Total;
+        public double UasNoPunct => (double)HeadsNoPunct / TotalNoPunct;
+        public double LasNoPunct => (double)LabelledNoPunct / TotalNoPunct;
+    }
+
+    /// <summary>Attachment scores on <paramref name="sentences"/> (gold tokenization), over all tokens and without punctuation.</summary>
+    /// <param name="tagger">Predicts Penn tags when given; otherwise the silver tags are used.</param>
+    public static Score Evaluate(ParserModel model, IReadOnlyList<ConlluSentence> sentences, Func<IReadOnlyList<string>, string[]>? tagger = null)
+    {
+        var ws = new ParserModel.Workspace(model);
+        int total = 0, heads = 0, labelled = 0, totalNp = 0, headsNp = 0, labelledNp = 0;
+        foreach (var s in sentences)
+        {
+            var words = new WordFeatures[s.Count];
+            for (int i = 0; i < s.Count; i++) WordFeatures.Compute(s.Forms[i], out words[i]);
+            var tags = (tagger?.Invoke(s.Forms) ?? s.Tags).Select(t => FeatureHash.Of(t)).ToArray();
+            var h = new int[s.Count];
+            var l = new int[s.Count];
+            model.Parse(words, tags, h, l, ws);
+            for (int i = 0; i < s.Count; i++)
+            {
+                bool head = h[i] == s.Heads[i], both = head && model.Labels[l[i]] == s.Relations[i];
+                total++; if (head) heads++; if (both) labelled++;
+                if (PtbNormalizer.IsPunctuationTag(s.Tags[i])) continue;
+                totalNp++; if (head) headsNp++; if (both) labelledNp++;
+            }
+        }
+        return new Score(total, heads, labelled, totalNp, headsNp, labelledNp);
+    }
+}
