@@ -1,0 +1,173 @@
+using System.CommandLine;
+using Hearsay.Evaluation;
+using Hearsay.Pipeline;
+
+namespace Hearsay.Cli.Commands;
+
+/// <summary>
+/// <c>hearsay eval</c>: scores attributions against a gold folder in the corpus layout, from a pipeline run,
+/// from a folder of .ann predictions, or (<c>--agreement</c>) annotator against annotator.
+/// </summary>
+public sealed class EvalCommand : ICliCommand
+{
+    private static readonly string CorpusFromRepo = Path.Combine("..", "shared", "corpora", "polnear");
+
+    public int Order => 30;
+
+    public Command Create()
+    {
+        var gold = new Option<string[]>("--gold")
+        {
+            Description = "Gold folder(s) in the corpus layout (text/, attributions/); repeatable. "
+                + "Default: ../shared/corpora/polnear/dev (with --agreement: its train, dev and annotator-training).",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var pred = new Option<string?>("--pred")
+        {
+            Description = "Folder of predicted .ann files (<article>.ann or <article>_<anything>.ann) to score instead of running the pipeline.",
+        };
+        var json = new Option<string?>("--json") { Description = "Also write the full report, per article, as JSON to this file." };
+        var format = new Option<string>("--format")
+        {
+            Description = "Standard output: a table, or the JSON report.",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "json");
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Articles processed in parallel (default: all cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var agreement = new Option<bool>("--agreement", "--annotators")
+        {
+            Description = "Human agreement: on articles with several annotators, score each other annotator against the first.",
+        };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every warning (missing files, odd prediction lines)." };
+
+        var command = new Command("eval", "Score attributions against gold annotations (precision, recall, F1 per role and per attribution).")
+        {
+            gold, pred, json, format, threads, agreement, verbose,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(gold) ?? [],
+            result.GetValue(pred),
+            result.GetValue(json),
+            result.GetValue(format) ?? "table",
+            result.GetValue(threads),
+            result.GetValue(agreement),
+            result.GetValue(verbose)));
+        return command;
+    }
+
+    private static int Run(string[] goldFolders, string? pred, string? jsonPath, string format, int threads, bool agreement, bool verbose)
+    {
+        if (threads < 1)
+        {
+            Console.Error.WriteLine("hearsay eval: --threads must be at least 1");
+            return ExitCodes.UsageError;
+        }
+        if (agreement && pred is not null)
+        {
+            Console.Error.WriteLine("hearsay eval: --agreement scores annotators against each other; it takes no --pred");
+            return ExitCodes.UsageError;
+        }
+        if (goldFolders.Length == 0)
+        {
+            var corpus = FindCorpus();
+            if (corpus is null)
+            {
+                Console.Error.WriteLine($"hearsay eval: no --gold given and no corpus at {CorpusFromRepo} (from here or from the repository root)");
+                return ExitCodes.UsageError;
+            }
+            string[] splits = agreement ? ["train", "dev", "annotator-training"] : ["dev"];
+            goldFolders = splits.Select(s => Path.Combine(corpus, s)).Where(Directory.Exists).ToArray();
+            if (goldFolders.Length == 0)
+            {
+                Console.Error.WriteLine($"hearsay eval: {corpus} has no {string.Join(" or ", splits)} folder; give --gold");
+                return ExitCodes.UsageError;
+            }
+        }
+        foreach (var folder in goldFolders)
+        {
+            if (!CorpusFolder.IsCorpusFolder(folder))
+            {
+                Console.Error.WriteLine($"hearsay eval: {folder} is not a corpus folder (no text/ folder in it)");
+                return ExitCodes.UsageError;
+            }
+        }
+        if (pred is not null && !Directory.Exists(pred))
+        {
+            Console.Error.WriteLine($"hearsay eval: {pred}: no such folder");
+            return ExitCodes.UsageError;
+        }
+
+        EvaluationReport report;
+        try
+        {
+            report = agreement ? CorpusEvaluation.ScoreAgreement(goldFolders, threads)
+                : pred is not null ? CorpusEvaluation.ScorePredictions(goldFolders, pred, threads)
+                : CorpusEvaluation.ScorePipeline(goldFolders, StandardPipeline.Create(), threads);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Input.InvalidInputException)
+        {
+            Console.Error.WriteLine($"hearsay eval: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        if (report.Articles.Count == 0)
+        {
+            Console.Error.WriteLine($"hearsay eval: nothing to score in {string.Join(", ", goldFolders)}");
+            return ExitCodes.Failure;
+        }
+
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            EvaluationReportWriter.WriteJson(report, stdout);
+            stdout.WriteByte((byte)'\n');
+        }
+        else
+        {
+            Console.Out.Write(EvaluationReportWriter.FormatTable(report));
+        }
+        if (jsonPath is not null)
+        {
+            try
+            {
+                string? dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
+                if (dir is not null) Directory.CreateDirectory(dir);
+                using var file = File.Create(jsonPath);
+                EvaluationReportWriter.WriteJson(report, file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"hearsay eval: cannot write {jsonPath}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
+        if (verbose)
+            foreach (var warning in report.Warnings) Console.Error.WriteLine($"warning: {warning}");
+        else if (report.Warnings.Count > 0)
+            Console.Error.WriteLine($"{report.Warnings.Count} warning(s); --verbose lists them");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The PolNeAR folder: ../shared/corpora/polnear from the current folder, else from the repository root.</summary>
+    private static string? FindCorpus()
+    {
+        string here = Path.GetFullPath(CorpusFromRepo);
+        if (Directory.Exists(here)) return here;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "Hearsay.slnx"))) continue;
+                string candidate = Path.GetFullPath(Path.Combine(dir.FullName, CorpusFromRepo));
+                if (Directory.Exists(candidate)) return candidate;
+                break;
+            }
+        }
+        return null;
+    }
+}

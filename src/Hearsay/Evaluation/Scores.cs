@@ -1,0 +1,82 @@
+namespace Hearsay.Evaluation;
+
+/// <summary>
+/// Counts behind a precision/recall/F1 figure. Precision = SystemMatched / System, recall =
+/// GoldMatched / Gold (the two numerators differ only for exact match, where several system items can
+/// match one gold item). A ratio with a zero denominator is 0. Counts add up for micro-averaging.
+/// </summary>
+public readonly record struct Prf(int SystemMatched, int System, int GoldMatched, int Gold)
+{
+    public static Prf Symmetric(int matched, int system, int gold) => new(matched, system, matched, gold);
+
+    public double Precision => System == 0 ? 0 : (double)SystemMatched / System;
+    public double Recall => Gold == 0 ? 0 : (double)GoldMatched / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public static Prf operator +(Prf a, Prf b) =>
+        new(a.SystemMatched + b.SystemMatched, a.System + b.System, a.GoldMatched + b.GoldMatched, a.Gold + b.Gold);
+}
+
+/// <summary>One role's figures: characters in common (overlap) and role spans identical (exact).</summary>
+public readonly record struct RoleScore(Prf Overlap, Prf Exact)
+{
+    public static RoleScore operator +(RoleScore a, RoleScore b) => new(a.Overlap + b.Overlap, a.Exact + b.Exact);
+}
+
+/// <summary>
+/// Gold direct quotes (content wholly inside quotation marks, see <see cref="DirectQuote"/>), how many a
+/// system attribution pairs with (content Dice ≥ 0.5), and how many of those have the right speaker
+/// (sources overlap, or both absent).
+/// </summary>
+public readonly record struct DirectQuoteScore(int Gold, int Found, int CorrectSpeaker)
+{
+    public double FoundRate => Gold == 0 ? 0 : (double)Found / Gold;
+    public double CorrectSpeakerRate => Gold == 0 ? 0 : (double)CorrectSpeaker / Gold;
+
+    public static DirectQuoteScore operator +(DirectQuoteScore a, DirectQuoteScore b) =>
+        new(a.Gold + b.Gold, a.Found + b.Found, a.CorrectSpeaker + b.CorrectSpeaker);
+}
+
+/// <summary>The scores of one system annotation of one article against gold, or a micro-averaged sum of them.</summary>
+/// <param name="Article">The article name; "total" for a sum.</param>
+/// <param name="Annotator">In agreement mode, the annotator scored against gold (the article's first annotator).</param>
+/// <param name="Attribution">Attributions paired by content and counted when cue and source agree.</param>
+/// <param name="ContentPaired">Pairs made by content alone (Dice ≥ 0.5), whatever their cue and source.</param>
+public sealed record ArticleScore(
+    string Article,
+    string? Annotator,
+    RoleScore Source,
+    RoleScore Cue,
+    RoleScore Content,
+    Prf Attribution,
+    int ContentPaired,
+    DirectQuoteScore DirectQuotes)
+{
+    public int GoldAttributions => Attribution.Gold;
+    public int SystemAttributions => Attribution.System;
+
+    public RoleScore Role(Role role) => role switch
+    {
+        Evaluation.Role.Source => Source,
+        Evaluation.Role.Cue => Cue,
+        _ => Content,
+    };
+
+    public static ArticleScore Sum(IEnumerable<ArticleScore> scores, string name = "total")
+    {
+        RoleScore source = default, cue = default, content = default;
+        Prf attribution = default;
+        DirectQuoteScore direct = default;
+        int paired = 0;
+        foreach (var s in scores)
+        {
+            source += s.Source;
+            cue += s.Cue;
+            content += s.Content;
+            attribution += s.Attribution;
+            paired += s.ContentPaired;
+            direct += s.DirectQuotes;
+        }
+        return new ArticleScore(name, null, source, cue, content, attribution, paired, direct);
+    }
+}

@@ -1,0 +1,94 @@
+using Hearsay.Evaluation;
+
+namespace Hearsay.Tests.Evaluation;
+
+public sealed class CorpusEvaluationTests : IDisposable
+{
+    private const string TextA = "Smith said the plan failed.";
+    private const string TextB = "“We won,” Jones said.";
+    private const string AnnA = "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 26\tthe plan failed\n"
+        + "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n";
+    // A second annotator: the same source and cue, less content (Dice 2·7/(13+7) = 0.7).
+    private const string AnnA2 = "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 19\tthe plan\n"
+        + "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n";
+    private const string AnnB = "T1\tContent 0 9\t“We won,”\nT2\tSource 10 15\tJones\nT3\tCue 16 20\tsaid\n"
+        + "T4\tAttribution 16 20\tsaid\nE1\tAttribution:T4 Content:T1 Source:T2 Cue:T3\n";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "hearsay-eval-" + Guid.NewGuid().ToString("N"));
+
+    public CorpusEvaluationTests()
+    {
+        Write("gold/text/a.txt", TextA);
+        Write("gold/text/b.txt", TextB);
+        Write("gold/attributions/a_1111.ann", AnnA);
+        Write("gold/attributions/a_2222.ann", AnnA2);
+        Write("gold/attributions/b_1111.ann", AnnB);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string PathOf(string relative) => Path.Combine(_root, relative);
+
+    private void Write(string relative, string content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf(relative))!);
+        File.WriteAllText(PathOf(relative), content);
+    }
+
+    [Fact]
+    public void CorpusFolder_finds_articles_and_their_annotators_in_name_order()
+    {
+        var articles = CorpusFolder.Load(PathOf("gold"));
+        Assert.Equal(["a", "b"], articles.Select(a => a.Name));
+        Assert.Equal(["a_1111.ann", "a_2222.ann"], articles[0].AnnotationPaths.Select(Path.GetFileName));
+        Assert.Equal("2222", articles[0].AnnotatorOf(articles[0].AnnotationPaths[1]));
+    }
+
+    [Fact]
+    public void Predictions_are_matched_by_article_name_and_missing_ones_count_as_nothing_found()
+    {
+        Write("pred/a_hearsay_v1.ann", AnnA2);
+        var report = CorpusEvaluation.ScorePredictions([PathOf("gold")], PathOf("pred"), threads: 2);
+
+        Assert.Equal(["a", "b"], report.Articles.Select(a => a.Article));
+        Assert.Equal(new Prf(1, 1, 1, 2), report.Total.Attribution);
+        Assert.Equal(new DirectQuoteScore(1, 0, 0), report.Total.DirectQuotes);
+        Assert.Contains(report.Warnings, w => w.StartsWith("b:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Predictions_equal_to_gold_score_one()
+    {
+        Write("pred/a.ann", AnnA);
+        Write("pred/b.ann", AnnB);
+        var total = CorpusEvaluation.ScorePredictions([PathOf("gold")], PathOf("pred"), threads: 1).Total;
+
+        Assert.Equal(1.0, total.Attribution.F1);
+        Assert.Equal(1.0, total.Content.Overlap.F1);
+        Assert.Equal(1.0, total.Cue.Exact.F1);
+        Assert.Equal(new DirectQuoteScore(1, 1, 1), total.DirectQuotes);
+    }
+
+    [Fact]
+    public void Agreement_scores_later_annotators_against_the_first()
+    {
+        var report = CorpusEvaluation.ScoreAgreement([PathOf("gold")], threads: 2);
+
+        var score = Assert.Single(report.Articles);
+        Assert.Equal(("a", "2222"), (score.Article, score.Annotator));
+        Assert.Equal(new Prf(1, 1, 1, 1), score.Attribution);
+        Assert.Equal(Prf.Symmetric(7, 7, 13), score.Content.Overlap);
+    }
+
+    [Fact]
+    public void Report_renders_as_a_table_and_as_json()
+    {
+        var report = CorpusEvaluation.ScoreAgreement([PathOf("gold")], threads: 1);
+
+        Assert.Contains("attribution  P 1.000  R 1.000  F1 1.000", EvaluationReportWriter.FormatTable(report), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(EvaluationReportWriter.ToJson(report));
+        var total = json.RootElement.GetProperty("total");
+        Assert.Equal(0.5385, total.GetProperty("content").GetProperty("overlap").GetProperty("recall").GetDouble());
+        Assert.Equal("2222", json.RootElement.GetProperty("per_article")[0].GetProperty("annotator").GetString());
+    }
+}
