@@ -14,7 +14,7 @@ public static class CueLexicon
         "opine", "scoff", "chide", "blast", "slam", "criticize", "criticise", "tout", "thunder", "snap", "marvel",
         "gush", "elaborate", "recount", "describe", "remind", "inform", "assure", "wonder", "write", "read", "speak",
         "call", "cry", "sigh", "laugh", "chuckle", "groan", "grumble", "demand", "mock", "quote", "reiterate", "repeat",
-        "emphasized", "tease", "taunt", "rail", "fume", "rage", "shoot", "fire", "lash", "point", "begin", "start",
+        "tease", "taunt", "rail", "fume", "rage", "lash", "point", "begin", "start",
         "interject", "interrupt", "begin", "offer", "predict", "promise", "threaten", "acknowledge", "concur",
         "agree", "disagree", "object", "protest", "declare", "brag", "crow", "hint", "imply", "indicate", "estimate",
         "think", "believe", "hope", "fear", "worry", "feel", "know",
@@ -30,7 +30,6 @@ public static class CueLexicon
         ["quip"] = new[] { "quipped", "quips", "quipping" },
         ["snap"] = new[] { "snapped", "snaps", "snapping" },
         ["admit"] = new[] { "admitted", "admits", "admitting" },
-        ["shoot"] = new[] { "shot", "shoots", "shooting" },
         ["begin"] = new[] { "began", "begun", "begins", "beginning" },
         ["think"] = new[] { "thought", "thinks", "thinking" },
         ["feel"] = new[] { "felt", "feels", "feeling" },
@@ -80,5 +79,5 @@ public static class CueLexicon
     public static bool IsThought(string lemma) => ThoughtLemmas.Contains(lemma);
 
     /// <summary>Strong speech verbs that report an utterance whatever their object.</summary>
-    public static bool IsSpeech(string lemma) => !ThoughtLemmas.Contains(lemma) && lemma is not ("call" or "point" or "begin" or "start" or "continue" or "offer" or "read" or "quote" or "describe" or "shoot" or "fire" or "charge" or "know");
+    public static bool IsSpeech(string lemma) => !ThoughtLemmas.Contains(lemma) && lemma is not ("call" or "point" or "begin" or "start" or "continue" or "offer" or "read" or "quote" or "describe" or "charge" or "know");
 }

@@ -38,6 +38,7 @@ public sealed class QuotationFinder : IStage
         int open = -1;        // token index of the open double mark
         int openSingle = -1;  // token index of an open single mark outside double marks
         bool runsOn = false;
+        bool? nestedClose = null;
         for (int i = first; i < end; i++)
         {
             var token = tokens[i];
@@ -52,6 +53,17 @@ public sealed class QuotationFinder : IStage
                     Add(document, openSingle, i + 1, single: true, continues: false, runsOn: false);
                     openSingle = -1;
                 }
+                continue;
+            }
+            if (nestedClose is { } expected)
+            {
+                // Inside a quote within a quote of another glyph ("… “As you know …” …"): wait for its end.
+                if (token.Shape == TokenShape.ClosingQuote && IsStraight(token.Text) == expected) nestedClose = null;
+                continue;
+            }
+            if (token.Shape == TokenShape.OpeningQuote && open >= 0 && IsStraight(token.Text) != IsStraight(tokens[open].Text))
+            {
+                nestedClose = IsStraight(token.Text);
                 continue;
             }
             if (token.Shape == TokenShape.OpeningQuote)
@@ -82,6 +94,8 @@ public sealed class QuotationFinder : IStage
         }
         return runsOn;
     }
+
+    private static bool IsStraight(string mark) => mark is "\"" or "''" or "``";
 
     private static bool IsSingleMark(string mark) => mark is "‘" or "’" or "'" or "`" or "‹" or "›";
 

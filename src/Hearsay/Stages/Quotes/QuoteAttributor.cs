@@ -72,6 +72,7 @@ public sealed class QuoteAttributor : IStage
         public const string PartialQuote = "partial-quote";
         public const string ColonLead = "colon-lead";
         public const string DashSignature = "dash-signature";
+        public const string HeadlineColon = "headline-colon";
     }
 
     private readonly record struct CueMatch(TextRange? Source, TextRange Cue, string Rule, int End, TextRange? Content = null, bool Mixed = false);
@@ -88,6 +89,7 @@ public sealed class QuoteAttributor : IStage
         if (quote.EndToken < sentenceEnd && QuoteThenCue(doc, quote, ceiling) is { } after) return after;
         if (CueThenQuote(doc, quote, firstSentence.FirstToken, sentenceEnd) is { } before) return before;
         if (ColonLead(doc, quote, firstSentence) is { } lead) return lead;
+        if (HeadlineColon(doc, quote, firstSentence) is { } headline) return headline;
         return null;
     }
 
@@ -168,6 +170,9 @@ public sealed class QuoteAttributor : IStage
             var subject = participle
                 ? SubjectOfEarlierCue(doc, k, sentenceStart) ?? SourcePhrases.SentenceSubject(doc, sentenceStart, k)
                 : SourcePhrases.Before(doc, k, floor) ?? SourcePhrases.After(doc, k, quote.FirstToken);
+            // "I laughed and said, "…"": the subject of the first verb.
+            if (subject is null && k >= floor + 2 && tokens[k - 1].Text == "and")
+                subject = SourcePhrases.Before(doc, k - 2, floor);
             // "She then urges him to leave and repeatedly says, "…"": a conjoined verb shares the sentence's subject.
             if (subject is null && OnlyIntroducersBetween(doc, k, quote.FirstToken))
                 subject = SourcePhrases.SentenceSubject(doc, sentenceStart, k);
@@ -241,6 +246,19 @@ public sealed class QuoteAttributor : IStage
         return !(next.Text is "," or ")" || char.IsLower(next.Text[0]));
     }
 
+    private static bool InHeadline(Document doc, int k) =>
+        doc.Metadata.TitleRange is { } title && title.Contains(doc.Tokens[k].Range.Start);
+
+    /// <summary>"Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’": a headline's colon is its cue.</summary>
+    private static CueMatch? HeadlineColon(Document doc, Quotation quote, Sentence sentence)
+    {
+        var tokens = doc.Tokens;
+        int colon = quote.FirstToken - 1;
+        if (colon <= sentence.FirstToken || tokens[colon].Text != ":" || !InHeadline(doc, colon)) return null;
+        var source = new TextRange(tokens[sentence.FirstToken].Range.Start, tokens[colon - 1].Range.End);
+        return new CueMatch(source, tokens[colon].Range, Sieves.HeadlineColon, quote.EndToken);
+    }
+
     private static bool IsAccordingTo(Document doc, int k) =>
         k + 1 < doc.Tokens.Count && doc.Tokens[k].Text.Equals("according", StringComparison.OrdinalIgnoreCase) && doc.Tokens[k + 1].Text == "to";
 
@@ -249,7 +267,11 @@ public sealed class QuoteAttributor : IStage
         var token = doc.Tokens[k];
         if (token.Tag is { } tag && !tag.StartsWith("VB")) return false;
         if (!CueLexicon.IsCueVerb(token.Text)) return false;
-        if (token.Tag is null && char.IsUpper(token.Text[0]) && k > 0 && doc.Tokens[k - 1].Sentence == token.Sentence) return false;
+        // "my answer", "the report": after a determiner the word is a noun.
+        if (token.Tag is null && k > 0 && doc.Tokens[k - 1].Text.ToLowerInvariant() is "the" or "a" or "an" or "my" or "his" or "her"
+                or "their" or "our" or "its" or "your" or "this" or "that") return false;
+        if (token.Tag is null && char.IsUpper(token.Text[0]) && k > 0 && doc.Tokens[k - 1].Sentence == token.Sentence
+            && !InHeadline(doc, k)) return false;
         return true;
     }
 

@@ -54,7 +54,16 @@ internal static class SourcePhrases
             while (comma >= floor && comma > end - 24 && tokens[comma].Text is not ("," or ";") && !IsStop(doc, comma) && !tokens[comma].IsQuote) comma--;
             if (comma < floor || tokens[comma].Text != ",") return null;
             int head = NounPhraseStart(doc, comma - 1, floor, allowClause: false);
-            return head <= comma - 1 && HasHead(doc, head, comma) ? Span(doc, head, end - 1) : null;
+            if (head > comma - 1 || !HasHead(doc, head, comma)) return null;
+            // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": walk back over
+            // further asides to the name they describe.
+            for (int asides = 0; asides < 3 && !char.IsUpper(tokens[head].Text[0]) && head - 1 > floor && tokens[head - 1].Text == ","; asides++)
+            {
+                int earlier = NounPhraseStart(doc, head - 2, floor, allowClause: false);
+                if (earlier > head - 2 || !HasHead(doc, earlier, head - 1)) break;
+                head = earlier;
+            }
+            return Span(doc, head, end - 1);
         }
         int first = NounPhraseStart(doc, end, floor, allowClause: false);
         if (first > end) return null;
