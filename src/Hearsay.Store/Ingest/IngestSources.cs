@@ -201,9 +201,11 @@ public sealed partial class IngestSources(HttpClient http)
     private static string? ResolveLink(string? link, string? feedUrl)
     {
         if (string.IsNullOrWhiteSpace(link)) return null;
-        if (Uri.TryCreate(link.Trim(), UriKind.Absolute, out var abs))
-            return abs.Scheme is "http" or "https" ? abs.ToString() : null;
-        if (feedUrl is not null && Uri.TryCreate(new Uri(feedUrl), link.Trim(), out var rel)) return rel.ToString();
+        link = link.Trim();
+        // On Unix "/path" parses as an absolute file: URI, so only http(s) counts as absolute here.
+        if (IsHttpUrl(link)) return new Uri(link).ToString();
+        if (link.Contains("://")) return null;
+        if (feedUrl is not null && Uri.TryCreate(new Uri(feedUrl), link, out var rel) && IsHttpUrl(rel.ToString())) return rel.ToString();
         return null;
     }
 
