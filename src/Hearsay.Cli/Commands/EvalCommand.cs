@@ -109,7 +109,7 @@ public sealed class EvalCommand : ICliCommand
                 : pred is not null ? CorpusEvaluation.ScorePredictions(goldFolders, pred, threads)
                 : CorpusEvaluation.ScorePipeline(goldFolders, StandardPipeline.Create(), threads);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Input.InvalidInputException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvaluationException)
         {
             Console.Error.WriteLine($"hearsay eval: {e.Message}");
             return ExitCodes.Failure;

@@ -1,3 +1,4 @@
+using System.Text;
 using Hearsay.Input;
 using Hearsay.Pipeline;
 
@@ -130,7 +131,17 @@ public static class CorpusEvaluation
 
     private static IReadOnlyList<AttributionSpans> ReadAnnotations(string path, string text, List<string> warnings, bool keepWarnings)
     {
-        var annotations = BratAnnotations.ReadFile(path, text);
+        BratAnnotations annotations;
+        try
+        {
+            annotations = BratAnnotations.ReadFile(path, text);
+        }
+        catch (Exception e) when (keepWarnings && e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            // A prediction file that cannot be read counts as one that found nothing; gold must be readable.
+            lock (warnings) warnings.Add($"{Path.GetFileName(path)}: cannot be read ({e.Message}); scored as finding nothing");
+            return [];
+        }
         if (keepWarnings && annotations.Warnings.Count > 0)
         {
             string file = Path.GetFileName(path);
@@ -144,7 +155,24 @@ public static class CorpusEvaluation
     {
         var results = new IReadOnlyList<ArticleScore>[articles.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        Parallel.For(0, articles.Count, options, i => results[i] = score(articles[i]));
+        try
+        {
+            Parallel.For(0, articles.Count, options, i =>
+            {
+                try
+                {
+                    results[i] = score(articles[i]);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or InvalidInputException)
+                {
+                    throw new EvaluationException($"{articles[i].Name}: {e.Message}", e);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions[0] is EvaluationException first)
+        {
+            throw first;
+        }
         return results.SelectMany(r => r).ToList();
     }
 
@@ -155,3 +183,6 @@ public static class CorpusEvaluation
         return warnings;
     }
 }
+
+/// <summary>A gold article that cannot be scored (its text or annotation file cannot be read); the message names it.</summary>
+public sealed class EvaluationException(string message, Exception inner) : Exception(message, inner);

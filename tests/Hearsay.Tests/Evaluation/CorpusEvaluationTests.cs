@@ -70,6 +70,17 @@ public sealed class CorpusEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void An_unreadable_prediction_file_counts_as_nothing_found()
+    {
+        Directory.CreateDirectory(PathOf("pred"));
+        File.WriteAllBytes(PathOf("pred/a.ann"), [0x54, 0x31, 0x09, 0xFF, 0xFE, 0x0A]);
+        var report = CorpusEvaluation.ScorePredictions([PathOf("gold")], PathOf("pred"), threads: 1);
+
+        Assert.Equal(new Prf(0, 0, 0, 2), report.Total.Attribution);
+        Assert.Contains(report.Warnings, w => w.StartsWith("a.ann: cannot be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Agreement_scores_later_annotators_against_the_first()
     {
         var report = CorpusEvaluation.ScoreAgreement([PathOf("gold")], threads: 2);
