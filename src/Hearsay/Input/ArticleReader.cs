@@ -88,8 +88,8 @@ public static partial class ArticleReader
     }
 
     // "By Jane Doe", "By JANE DOE and John Roe", "Author: Jane Doe", "Written by Jane Doe, Reuters"
-    [GeneratedRegex(@"^(?:(?:written\s+)?by|author:)\s+(?<name>[\p{Lu}][\p{L}\p{M}.'’\- ]{1,80}?(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}\p{M}.'’\- ]{1,60}?)?)\s*(?:[,|\-–—].*)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:[Ww]ritten\s+)?(?:[Bb]y|BY)|[Aa]uthor:|AUTHOR:)\s+(?<name>[\p{Lu}][\p{L}\p{M}.'’\- ]{1,80}?(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}\p{M}.'’\- ]{1,60}?)?)\s*(?:[,|\-–—].*)?$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 }
 

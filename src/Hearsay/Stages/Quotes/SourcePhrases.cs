@@ -124,6 +124,13 @@ internal static class SourcePhrases
         var opener = tokens[start];
         if (!(char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text))) return null;
         int end = NounPhraseEnd(doc, start, ceiling);
+        if (opener.Tag is null && char.IsUpper(opener.Text[0]))
+        {
+            // Without tags, a capitalised subject is its run of capitalised words ("Trump attacked …").
+            int run = start + 1;
+            while (run < end && (char.IsUpper(tokens[run].Text[0]) || tokens[run].Text is "'s" or "’s")) run++;
+            end = run;
+        }
         if (end <= start || !HasHead(doc, start, end)) return null;
         return Span(doc, start, end - 1);
     }

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Hearsay.Cli;
+using Hearsay.Cli.Commands;
+
+namespace Hearsay.Tests.Cli;
+
+public class ExtractCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hearsay-extract-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Bad_inputs_are_reported_and_the_rest_processed()
+    {
+        string input = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(Path.Combine(input, "nested"));
+        File.WriteAllText(Path.Combine(input, "good.txt"), "Budget\n\n“We kept our promises,” Mayor Linda Ortiz said.");
+        File.WriteAllText(Path.Combine(input, "nested", "empty.txt"), "");
+        File.WriteAllBytes(Path.Combine(input, "binary.txt"), new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0x01 });
+        File.WriteAllBytes(Path.Combine(input, "latin1.txt"), new byte[] { 0x43, 0x61, 0x66, 0xE9, 0x20, 0x21 });
+        string output = Path.Combine(_dir, "out");
+
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        int exit;
+        try { exit = ExtractCommand.Run(new[] { input }, "json", output, threads: 2, quiet: false); }
+        finally { Console.SetError(original); }
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, exit);
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("binary.txt") && l.Contains("binary"));
+        Assert.Contains(lines, l => l.Contains("latin1.txt") && l.Contains("UTF-8"));
+        Assert.True(File.Exists(Path.Combine(output, "empty.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "good.json")));
+        Assert.Equal("Mayor Linda Ortiz", json.RootElement.GetProperty("attributions")[0].GetProperty("source").GetProperty("text").GetString());
+    }
+}

@@ -1,0 +1,130 @@
+using Hearsay.Attributions;
+using Hearsay.Text;
+
+namespace Hearsay.Tests.Stages;
+
+/// <summary>Each case is a small hand-written article showing one way news attributes a quote.</summary>
+public class QuoteAttributorTests
+{
+    private static Attribution Single(Document doc) => Assert.Single(doc.Attributions);
+
+    private static string Source(Document doc, Attribution a) => a.Source is { } s ? doc.Slice(s) : "";
+    private static string Cue(Document doc, Attribution a) => a.Cue is { } c ? doc.Slice(c) : "";
+    private static string[] Content(Document doc, Attribution a) => a.Content.Select(doc.Slice).ToArray();
+
+    [Theory]
+    [InlineData("Budget\n\n“We kept our promises,” Mayor Linda Ortiz said.", "Mayor Linda Ortiz", "said")]
+    [InlineData("Budget\n\n“We kept our promises,” said Mayor Linda Ortiz.", "Mayor Linda Ortiz", "said")]
+    [InlineData("Budget\n\n“We kept our promises,” Linda Ortiz, the mayor, told reporters.", "Linda Ortiz, the mayor", "told")]
+    [InlineData("Budget\n\n“We kept our promises,” Rep. Gwen Moore (D-Wis.) said Friday.", "Rep. Gwen Moore", "said")]
+    [InlineData("Budget\n\n“Why not?” Vitter demanded.", "Vitter", "demanded")]
+    public void Quote_then_cue(string text, string source, string cue)
+    {
+        var doc = TestPipeline.Run(text);
+        var a = Single(doc);
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(cue, Cue(doc, a));
+        Assert.Equal(AttributionKind.Direct, a.Kind);
+        Assert.StartsWith("“", Content(doc, a)[0]);
+    }
+
+    [Theory]
+    [InlineData("Budget\n\nThe mayor said: “We kept our promises.”", "The mayor", "said")]
+    [InlineData("Budget\n\nLinda Ortiz told reporters, “We kept our promises.”", "Linda Ortiz", "told")]
+    [InlineData("Budget\n\nAccording to the mayor, “we kept our promises.”", "the mayor", "According to")]
+    public void Cue_then_quote(string text, string source, string cue)
+    {
+        var doc = TestPipeline.Run(text);
+        var a = Single(doc);
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(cue, Cue(doc, a));
+        Assert.Equal(new[] { text[text.IndexOf('“')..] .TrimEnd() }, Content(doc, a));
+    }
+
+    [Fact]
+    public void Cue_inside_a_quote_joins_both_halves()
+    {
+        var doc = TestPipeline.Run("War\n\n“Give us the tools,” Zelensky said, “and we will finish the job.”");
+        var a = Single(doc);
+        Assert.Equal("Zelensky", Source(doc, a));
+        Assert.Equal(new[] { "“Give us the tools,”", "“and we will finish the job.”" }, Content(doc, a));
+    }
+
+    [Fact]
+    public void Partial_quote_inside_paraphrase_is_mixed()
+    {
+        var doc = TestPipeline.Run("Budget\n\nCouncilman Ray Dwyer said the increase was “reckless” and unfair.");
+        var a = Single(doc);
+        Assert.Equal(AttributionKind.Mixed, a.Kind);
+        Assert.Equal("Councilman Ray Dwyer", Source(doc, a));
+        Assert.Equal("said", Cue(doc, a));
+        Assert.Equal(new[] { "the increase was “reckless” and unfair" }, Content(doc, a));
+    }
+
+    [Fact]
+    public void Naming_verb_takes_the_quoted_name_as_content()
+    {
+        var doc = TestPipeline.Run("War\n\nBiden called the war “senseless” on Friday.");
+        var a = Single(doc);
+        Assert.Equal("Biden", Source(doc, a));
+        Assert.Equal(new[] { "“senseless”" }, Content(doc, a));
+    }
+
+    [Fact]
+    public void Follow_on_quote_without_cue_belongs_to_the_previous_speaker()
+    {
+        var doc = TestPipeline.Run("Budget\n\n“It is not perfect,” Ortiz said.\n\n“But it is honest. We will defend it.”");
+        var a = Single(doc);
+        Assert.Equal(new[] { "“It is not perfect,”", "“But it is honest. We will defend it.”" }, Content(doc, a));
+    }
+
+    [Fact]
+    public void A_quote_running_across_paragraphs_stays_with_its_speaker()
+    {
+        var doc = TestPipeline.Run("Budget\n\nOrtiz said: “The first part.\n\n“The second part.”");
+        var a = Single(doc);
+        Assert.Equal("Ortiz", Source(doc, a));
+        Assert.Equal(2, a.Content.Count);
+    }
+
+    [Fact]
+    public void Colon_lead_introduces_the_next_quote()
+    {
+        var doc = TestPipeline.Run("Debate\n\nCruz called them on it:\n\n“The questions in this debate illustrate the problem.”");
+        var a = Single(doc);
+        Assert.Equal("Cruz", Source(doc, a));
+        Assert.Equal("called", Cue(doc, a));
+    }
+
+    [Fact]
+    public void Participle_cue_takes_the_clause_subject()
+    {
+        var doc = TestPipeline.Run("NATO\n\nDuring a speech on Monday, Trump attacked Clinton, saying, “She is unstable.”");
+        var a = Single(doc);
+        Assert.Equal("Trump", Source(doc, a));
+        Assert.Equal("saying", Cue(doc, a));
+    }
+
+    [Fact]
+    public void Headline_colon_is_a_cue()
+    {
+        var doc = TestPipeline.Run("Warren Hammers Bank Chief: ‘You Should Be Investigated.’\n\nThe hearing was tense.");
+        var a = Single(doc);
+        Assert.Equal("Warren Hammers Bank Chief", Source(doc, a));
+        Assert.Equal(":", Cue(doc, a));
+    }
+
+    [Fact]
+    public void Dash_signature_names_the_source()
+    {
+        var doc = TestPipeline.Run("Readers\n\n“He is not fit to lead.” ― Maria Lopez\n\n“We deserve better.” ― Sam Green");
+        Assert.Equal(new[] { "Maria Lopez", "Sam Green" }, doc.Attributions.Select(a => Source(doc, a)));
+    }
+
+    [Fact]
+    public void Scare_quotes_without_a_speaker_are_not_attributions()
+    {
+        var doc = TestPipeline.Run("Budget\n\nThe so-called “deal” collapsed on Friday.");
+        Assert.Empty(doc.Attributions);
+    }
+}

@@ -1,0 +1,48 @@
+using Hearsay.Attributions;
+
+namespace Hearsay.Tests.Stages;
+
+public class SpeakerResolverTests
+{
+    [Fact]
+    public void Pronoun_speaker_resolves_to_the_nearest_fitting_name()
+    {
+        var doc = TestPipeline.Run("Health\n\nDr. Amara Okafor runs the county health department.\n\n“We waited three years for this,” she said.");
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal("she", doc.Slice(a.Source!.Value));
+        Assert.Equal("Amara Okafor", a.Speaker!.Name);
+        Assert.Equal(EntityKind.Person, a.Speaker.Kind);
+    }
+
+    [Fact]
+    public void Short_and_titled_forms_meet_one_entity_with_the_fullest_name()
+    {
+        var doc = TestPipeline.Run("War\n\n“We will win,” Volodymyr Zelensky said.\n\n“We need tools,” President Zelensky told reporters.\n\n“Now,” Zelensky added.");
+        var speakers = doc.Attributions.Select(a => a.Speaker).Distinct().ToArray();
+        var zelensky = Assert.Single(speakers);
+        Assert.Equal("Volodymyr Zelensky", zelensky!.Name);
+        Assert.Equal(3, zelensky.Mentions.Count);
+    }
+
+    [Fact]
+    public void Unnamed_sources_are_anonymous_and_outlets_are_outlets()
+    {
+        var doc = TestPipeline.Run("War\n\n“It is their decision,” a State Department official told the Post.\n\n“We reported it first,” said the Post.");
+        Assert.Equal(2, doc.Attributions.Count);
+        var official = doc.Attributions[0].Speaker!;
+        Assert.False(official.Named);
+        Assert.Equal(EntityKind.Anonymous, official.Kind);
+        var post = doc.Attributions[1].Speaker!;
+        Assert.Equal(EntityKind.Outlet, post.Kind);
+        Assert.Equal("The Washington Post", post.Name);
+    }
+
+    [Fact]
+    public void A_named_apposition_names_the_description()
+    {
+        var doc = TestPipeline.Run("Budget\n\nThe mayor’s spokeswoman, Beth Kane, told reporters: “The city can afford it.”");
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal("Beth Kane", a.Speaker!.Name);
+        Assert.True(a.Speaker.Named);
+    }
+}
