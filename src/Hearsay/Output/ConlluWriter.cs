@@ -4,6 +4,7 @@ namespace Hearsay.Output;
 
 /// <summary>
 /// Writes tokens, tags, entities and dependencies in the silver CoNLL-U conventions: XPOS = Penn tag,
+/// FORM = the token in CoreNLP's PTB form (see <see cref="Hearsay.Nlp.PtbNormalizer"/>),
 /// HEAD/DEPREL = basic dependencies, MISC = Offset=start-end|NER=tag (code-point offsets into the text).
 /// </summary>
 public static class ConlluWriter
@@ -27,7 +28,7 @@ public static class ConlluWriter
                 string relation = token.Relation ?? (token.Head < 0 ? "root" : "dep");
                 if (token.Relation is null && token.Head < 0 && doc.Has(Layers.Dependencies) == false) relation = "_";
                 var points = map.ToCodePoints(token.Range);
-                string form = token.Text.Replace(' ', '\u00A0').Replace('\n', '\u00A0').Replace('\t', '\u00A0');
+                string form = Hearsay.Nlp.PtbNormalizer.Normalize(token).Replace(' ', '\u00A0').Replace('\n', '\u00A0').Replace('\t', '\u00A0');
                 writer.WriteLine(string.Join('\t', id, form, "_", "_", token.Tag ?? "_", "_",
                     doc.Has(Layers.Dependencies) ? head.ToString() : "_", doc.Has(Layers.Dependencies) ? relation : "_", "_",
                     $"Offset={points.Start}-{points.End}|NER={token.EntityTag ?? "O"}"));

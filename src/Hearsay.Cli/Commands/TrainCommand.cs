@@ -1,0 +1,243 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Reflection;
+using Hearsay.Nlp;
+using Hearsay.Stages.Tagging;
+
+namespace Hearsay.Cli.Commands;
+
+/// <summary>
+/// One `hearsay train &lt;name&gt;` sub-command. <see cref="TrainCommand"/> finds every implementation in
+/// this assembly, so a new trainable model (e.g. `train attribution`) is one more class.
+/// </summary>
+public interface ITrainTarget
+{
+    string Name { get; }
+    string Description { get; }
+    int Order { get; }
+    /// <summary>Trains from <paramref name="context"/>'s corpus, saves the model, reports; returns an exit code.</summary>
+    int Run(TrainContext context);
+}
+
+/// <summary>What every trainer gets: the corpus folder, where to write, the common settings, and a log.</summary>
+public sealed record TrainContext(string CorpusDirectory, string OutputPath, string ModelsDirectory, int? Iterations, int Seed, bool EvaluateOnly)
+{
+    public string SilverTrain => Path.Combine(CorpusDirectory, "silver", "train.conllu.gz");
+    public string SilverDev => Path.Combine(CorpusDirectory, "silver", "dev.conllu.gz");
+
+    public void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    public List<ConlluSentence> Read(string path)
+    {
+        var watch = Stopwatch.StartNew();
+        var sentences = ConlluReader.ReadFile(path);
+        Log($"read {sentences.Count:N0} sentences, {sentences.Sum(s => s.Count):N0} tokens from {path} in {watch.Elapsed.TotalSeconds:F1}s");
+        return sentences;
+    }
+
+    /// <summary>Writes the model to <see cref="OutputPath"/> and logs its size.</summary>
+    public void Save(Action<Stream> save)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputPath))!);
+        using (var file = File.Create(OutputPath)) save(file);
+        Log($"wrote {OutputPath} ({new FileInfo(OutputPath).Length / 1024.0 / 1024.0:F2} MB)");
+    }
+
+    /// <summary>Loads a sibling model (e.g. the tagger, for a parser evaluated on predicted tags) when present.</summary>
+    public T? LoadSibling<T>(string fileName, Func<Stream, T> load) where T : class
+    {
+        string path = Path.Combine(ModelsDirectory, fileName);
+        if (!File.Exists(path)) return null;
+        using var file = File.OpenRead(path);
+        return load(file);
+    }
+}
+
+/// <summary>`hearsay train pos|ner|parser --corpus DIR`: trains a model deterministically and writes it.</summary>
+public sealed class TrainCommand : ICliCommand
+{
+    public const string DefaultCorpus = "../shared/corpora/polnear";
+
+    public int Order => 50;
+
+    public Command Create()
+    {
+        var command = new Command("train", "Train a statistical model on the silver corpus and write a model file.");
+        var targets = Assembly.GetExecutingAssembly().GetTypes()
+            .Where(t => typeof(ITrainTarget).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (ITrainTarget)Activator.CreateInstance(t)!)
+            .OrderBy(t => t.Order);
+        foreach (var target in targets) command.Subcommands.Add(CreateSubcommand(target));
+        return command;
+    }
+
+    private static Command CreateSubcommand(ITrainTarget target)
+    {
+        var corpus = new Option<string?>("--corpus") { Description = $"Corpus folder (default {DefaultCorpus}, relative to the current folder or the repository root)." };
+        var output = new Option<string?>("--output", "-o") { Description = $"Model file to write (default models/{target.Name}.bin in the repository)." };
+        var iterations = new Option<int?>("--iterations") { Description = "Training passes over the data (default: the trainer's own)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the shuffling; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
+        var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Do not train: measure the existing model file on silver dev." };
+        var command = new Command(target.Name, target.Description) { corpus, output, iterations, seed, evaluateOnly };
+        command.SetAction(parse =>
+        {
+            string? corpusDir = ResolveCorpus(parse.GetValue(corpus));
+            if (corpusDir is null)
+            {
+                Console.Error.WriteLine($"Corpus not found: give --corpus DIR (a folder with silver/train.conllu.gz).");
+                return ExitCodes.UsageError;
+            }
+            string modelsDir = Path.Combine(FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "models");
+            string outputPath = parse.GetValue(output) ?? Path.Combine(modelsDir, target.Name + ".bin");
+            var context = new TrainContext(corpusDir, outputPath, Path.GetDirectoryName(Path.GetFullPath(outputPath))!,
+                parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(evaluateOnly));
+            var watch = Stopwatch.StartNew();
+            int code = target.Run(context);
+            context.Log($"{target.Name}: done in {watch.Elapsed.TotalSeconds:F1}s");
+            return code;
+        });
+        return command;
+    }
+
+    internal static string? ResolveCorpus(string? given)
+    {
+        var candidates = new List<string>();
+        string relative = given ?? DefaultCorpus;
+        candidates.Add(Path.GetFullPath(relative));
+        if (!Path.IsPathRooted(relative) && FindRepositoryRoot() is { } root) candidates.Add(Path.GetFullPath(Path.Combine(root, relative)));
+        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "silver", "train.conllu.gz")) || File.Exists(Path.Combine(c, "silver", "dev.conllu.gz")));
+    }
+
+    internal static string? FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Hearsay.slnx"))) return dir.FullName;
+        return null;
+    }
+}
+
+/// <summary>`hearsay train pos`.</summary>
+public sealed class PosTrainTarget : ITrainTarget
+{
+    public string Name => "pos";
+    public string Description => "Part-of-speech tagger (Penn Treebank tags) from silver XPOS.";
+    public int Order => 1;
+
+    public int Run(TrainContext context)
+    {
+        PosModel model;
+        if (context.EvaluateOnly)
+        {
+            using var file = File.OpenRead(context.OutputPath);
+            model = PosModel.Load(file);
+        }
+        else
+        {
+            var options = new PosTrainer.Options { Seed = context.Seed };
+            if (context.Iterations is int n) options = options with { Iterations = n };
+            var watch = Stopwatch.StartNew();
+            model = PosTrainer.Train(context.Read(context.SilverTrain), options, context.Log);
+            context.Log($"pos: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features, {model.LexiconSize:N0} lexicon words");
+            context.Save(model.Save);
+        }
+        if (File.Exists(context.SilverDev))
+        {
+            var dev = context.Read(context.SilverDev);
+            var watch = Stopwatch.StartNew();
+            var (correct, total) = PosTrainer.Evaluate(model, dev);
+            context.Log($"pos: silver dev accuracy {100.0 * correct / total:F2}% ({correct:N0}/{total:N0}) in {watch.Elapsed.TotalSeconds:F2}s");
+        }
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>`hearsay train ner`.</summary>
+public sealed class NerTrainTarget : ITrainTarget
+{
+    public string Name => "ner";
+    public string Description => "Named-entity recogniser (PERSON, ORGANIZATION, LOCATION, MISC) from silver NER tags.";
+    public int Order => 2;
+
+    public int Run(TrainContext context)
+    {
+        Hearsay.Stages.Entities.NerModel model;
+        if (context.EvaluateOnly)
+        {
+            using var file = File.OpenRead(context.OutputPath);
+            model = Hearsay.Stages.Entities.NerModel.Load(file);
+        }
+        else
+        {
+            var options = new Hearsay.Stages.Entities.NerTrainer.Options { Seed = context.Seed };
+            if (context.Iterations is int n) options = options with { Iterations = n };
+            var watch = Stopwatch.StartNew();
+            model = Hearsay.Stages.Entities.NerTrainer.Train(context.Read(context.SilverTrain), options, context.Log);
+            context.Log($"ner: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features");
+            context.Save(model.Save);
+        }
+        if (File.Exists(context.SilverDev))
+        {
+            var dev = context.Read(context.SilverDev);
+            var pos = context.LoadSibling("pos.bin", PosModel.Load);
+            Report(context, "silver tags", Hearsay.Stages.Entities.NerTrainer.Evaluate(model, dev));
+            if (pos != null) Report(context, "predicted tags", Hearsay.Stages.Entities.NerTrainer.Evaluate(model, dev, pos.Tag));
+        }
+        return ExitCodes.Success;
+    }
+
+    private static void Report(TrainContext context, string what, (Hearsay.Stages.Entities.NerTrainer.Score Overall, Hearsay.Stages.Entities.NerTrainer.Score[] PerType) result)
+    {
+        var o = result.Overall;
+        context.Log($"ner ({what}): silver dev entities P {100 * o.Precision:F2}% R {100 * o.Recall:F2}% F1 {100 * o.F1:F2}% (gold {o.Gold:N0}, predicted {o.Predicted:N0}, correct {o.Correct:N0})");
+        for (int t = 0; t < result.PerType.Length; t++)
+        {
+            var s = result.PerType[t];
+            context.Log($"  {Hearsay.Stages.Entities.NerModel.Types[t],-12} P {100 * s.Precision:F2}% R {100 * s.Recall:F2}% F1 {100 * s.F1:F2}% (gold {s.Gold:N0})");
+        }
+    }
+}
+
+/// <summary>`hearsay train parser`.</summary>
+public sealed class ParserTrainTarget : ITrainTarget
+{
+    public string Name => "parser";
+    public string Description => "Arc-hybrid dependency parser (basic dependencies) from silver HEAD/DEPREL.";
+    public int Order => 3;
+
+    public int Run(TrainContext context)
+    {
+        Hearsay.Stages.Parsing.ParserModel model;
+        if (context.EvaluateOnly)
+        {
+            using var file = File.OpenRead(context.OutputPath);
+            model = Hearsay.Stages.Parsing.ParserModel.Load(file);
+        }
+        else
+        {
+            var options = new Hearsay.Stages.Parsing.ParserTrainer.Options { Seed = context.Seed };
+            if (context.Iterations is int n) options = options with { Iterations = n };
+            var watch = Stopwatch.StartNew();
+            model = Hearsay.Stages.Parsing.ParserTrainer.Train(context.Read(context.SilverTrain), options, context.Log);
+            context.Log($"parser: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features");
+            context.Save(model.Save);
+        }
+        if (File.Exists(context.SilverDev))
+        {
+            var dev = context.Read(context.SilverDev);
+            Report(context, "silver tags", Hearsay.Stages.Parsing.ParserTrainer.Evaluate(model, dev));
+            var pos = context.LoadSibling("pos.bin", PosModel.Load);
+            if (pos != null)
+            {
+                var watch = Stopwatch.StartNew();
+                var score = Hearsay.Stages.Parsing.ParserTrainer.Evaluate(model, dev, pos.Tag);
+                Report(context, "predicted tags", score);
+                context.Log($"parser: tagged and parsed {score.Total:N0} tokens in {watch.Elapsed.TotalSeconds:F2}s");
+            }
+        }
+        return ExitCodes.Success;
+    }
+
+    private static void Report(TrainContext context, string what, Hearsay.Stages.Parsing.ParserTrainer.Score s) =>
+        context.Log($"parser ({what}): silver dev UAS {100 * s.Uas:F2}% LAS {100 * s.Las:F2}% (all {s.Total:N0} tokens); without punctuation UAS {100 * s.UasNoPunct:F2}% LAS {100 * s.LasNoPunct:F2}%");
+}

@@ -1,0 +1,138 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Hearsay.Nlp;
+
+/// <summary>
+/// A read-only linear classifier over hashed features: an open-addressing table from feature key to
+/// a row of class weights, stored contiguously and padded to the SIMD width so that scoring is a
+/// sequence of vector row-adds. Safe to share across threads.
+/// </summary>
+public sealed class LinearModel
+{
+    private readonly uint[] _slots;      // feature key per slot, 0 = empty
+    private readonly int[] _slotRows;    // row index per slot
+    private readonly float[] _weights;   // row-major, Stride floats per row
+    private readonly int _mask;
+    private readonly uint[] _keys;       // keys in row order (for serialization)
+
+    public LinearModel(int classes, uint[] keys, float[] weights)
+    {
+        if (weights.Length != keys.Length * classes) throw new ArgumentException("weights must hold one row per key");
+        Classes = classes;
+        Stride = (classes + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _keys = keys;
+        _weights = new float[keys.Length * Stride];
+        for (int r = 0; r < keys.Length; r++)
+            weights.AsSpan(r * classes, classes).CopyTo(_weights.AsSpan(r * Stride));
+        int capacity = 16;
+        while (capacity < keys.Length * 2) capacity <<= 1;
+        _slots = new uint[capacity];
+        _slotRows = new int[capacity];
+        _mask = capacity - 1;
+        for (int r = 0; r < keys.Length; r++)
+        {
+            uint key = keys[r];
+            int slot = (int)(Scramble(key) & (uint)_mask);
+            while (_slots[slot] != 0 && _slots[slot] != key) slot = (slot + 1) & _mask;
+            _slots[slot] = key;
+            _slotRows[slot] = r;
+        }
+    }
+
+    public int Classes { get; }
+    /// <summary>Floats per row: <see cref="Classes"/> rounded up to the SIMD width; score buffers need this length.</summary>
+    public int Stride { get; }
+    public int FeatureCount => _keys.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Scramble(uint key) => key * 0x9E3779B1u >> 3 ^ key;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(uint key)
+    {
+        int slot = (int)(Scramble(key) & (uint)_mask);
+        while (true)
+        {
+            uint k = _slots[slot];
+            if (k == key) return _slotRows[slot];
+            if (k == 0) return -1;
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>Sums the rows of <paramref name="features"/> into <paramref name="scores"/> (length at least <see cref="Stride"/>; cleared first).</summary>
+    public void Score(ReadOnlySpan<uint> features, Span<float> scores)
+    {
+        var acc = MemoryMarshal.Cast<float, Vector<float>>(scores[..Stride]);
+        acc.Clear();
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(_weights);
+        foreach (uint f in features)
+        {
+            int row = Find(f);
+            if (row < 0) continue;
+            var w = MemoryMarshal.Cast<float, Vector<float>>(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref w0, row * Stride), Stride));
+            for (int v = 0; v < acc.Length; v++) acc[v] += w[v];
+        }
+    }
+
+    /// <summary>Writes the model with 8-bit weights and one scale per row.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Classes);
+        writer.Write(_keys.Length);
+        var order = Enumerable.Range(0, _keys.Length).OrderBy(r => _keys[r]).ToArray();
+        uint previous = 0;
+        foreach (int r in order) { WriteVarUInt(writer, _keys[r] - previous); previous = _keys[r]; }
+        var q = new byte[Classes];
+        foreach (int r in order)
+        {
+            var row = _weights.AsSpan(r * Stride, Classes);
+            float max = 0;
+            foreach (float w in row) max = Math.Max(max, Math.Abs(w));
+            float scale = max / 127f;
+            writer.Write((Half)scale);
+            float inv = scale == 0 ? 0 : 1f / (float)(Half)scale;
+            for (int c = 0; c < Classes; c++) q[c] = (byte)(sbyte)Math.Clamp((int)MathF.Round(row[c] * inv), -127, 127);
+            writer.Write(q);
+        }
+    }
+
+    public static LinearModel Read(BinaryReader reader)
+    {
+        int classes = reader.ReadInt32();
+        int count = reader.ReadInt32();
+        var keys = new uint[count];
+        uint previous = 0;
+        for (int i = 0; i < count; i++) { previous += ReadVarUInt(reader); keys[i] = previous; }
+        var weights = new float[count * classes];
+        var q = new byte[classes];
+        for (int r = 0; r < count; r++)
+        {
+            float scale = (float)reader.ReadHalf();
+            reader.BaseStream.ReadExactly(q);
+            for (int c = 0; c < classes; c++) weights[r * classes + c] = (sbyte)q[c] * scale;
+        }
+        return new LinearModel(classes, keys, weights);
+    }
+
+    private static void WriteVarUInt(BinaryWriter writer, uint value)
+    {
+        while (value >= 0x80) { writer.Write((byte)(value | 0x80)); value >>= 7; }
+        writer.Write((byte)value);
+    }
+
+    private static uint ReadVarUInt(BinaryReader reader)
+    {
+        uint value = 0;
+        int shift = 0;
+        while (true)
+        {
+            byte b = reader.ReadByte();
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+            shift += 7;
+        }
+    }
+}
