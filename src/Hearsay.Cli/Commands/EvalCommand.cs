@@ -43,11 +43,15 @@ public sealed class EvalCommand : ICliCommand
         {
             Description = "Human agreement: on articles with several annotators, score each other annotator against the first.",
         };
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Write every missed, wrongly attributed and spurious attribution to this file, one tab-separated line each.",
+        };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every warning (missing files, odd prediction lines)." };
 
         var command = new Command("eval", "Score attributions against gold annotations (precision, recall, F1 per role and per attribution).")
         {
-            gold, pred, json, format, threads, agreement, verbose,
+            gold, pred, json, format, threads, agreement, errors, verbose,
         };
         command.SetAction(result => Run(
             result.GetValue(gold) ?? [],
@@ -56,11 +60,12 @@ public sealed class EvalCommand : ICliCommand
             result.GetValue(format) ?? "table",
             result.GetValue(threads),
             result.GetValue(agreement),
+            result.GetValue(errors),
             result.GetValue(verbose)));
         return command;
     }
 
-    private static int Run(string[] goldFolders, string? pred, string? jsonPath, string format, int threads, bool agreement, bool verbose)
+    private static int Run(string[] goldFolders, string? pred, string? jsonPath, string format, int threads, bool agreement, string? errorsPath, bool verbose)
     {
         if (threads < 1)
         {
@@ -130,27 +135,38 @@ public sealed class EvalCommand : ICliCommand
         {
             Console.Out.Write(EvaluationReportWriter.FormatTable(report));
         }
-        if (jsonPath is not null)
-        {
-            try
+        if (jsonPath is not null && !TryWrite(jsonPath, file => EvaluationReportWriter.WriteJson(report, file)))
+            return ExitCodes.Failure;
+        if (errorsPath is not null && !TryWrite(errorsPath, file =>
             {
-                string? dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
-                if (dir is not null) Directory.CreateDirectory(dir);
-                using var file = File.Create(jsonPath);
-                EvaluationReportWriter.WriteJson(report, file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"hearsay eval: cannot write {jsonPath}: {e.Message}");
-                return ExitCodes.Failure;
-            }
-        }
+                using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
+                writer.Write("article\tkind\tdirect\tgold\tsystem\n");
+                foreach (var line in report.Errors) writer.Write(line + "\n");
+            }))
+            return ExitCodes.Failure;
 
         if (verbose)
             foreach (var warning in report.Warnings) Console.Error.WriteLine($"warning: {warning}");
         else if (report.Warnings.Count > 0)
             Console.Error.WriteLine($"{report.Warnings.Count} warning(s); --verbose lists them");
         return ExitCodes.Success;
+    }
+
+    private static bool TryWrite(string path, Action<Stream> write)
+    {
+        try
+        {
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            using var file = File.Create(path);
+            write(file);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"hearsay eval: cannot write {path}: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>The PolNeAR folder: ../shared/corpora/polnear from the current folder, else from the repository root.</summary>

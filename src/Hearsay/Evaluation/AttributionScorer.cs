@@ -1,3 +1,5 @@
+using Hearsay.Text;
+
 namespace Hearsay.Evaluation;
 
 /// <summary>
@@ -18,13 +20,17 @@ namespace Hearsay.Evaluation;
 /// <item>Direct quotes: gold attributions whose content is a direct quote (<see cref="DirectQuote"/>); found
 /// when paired, with the correct speaker when the pair's sources overlap (or both are absent).</item>
 /// </list>
+/// Given an <c>errors</c> list, the scorer adds one tab-separated line per gold attribution it does not count
+/// correct (<c>missed</c>, <c>wrong-source</c>, <c>wrong-cue</c>, <c>wrong-cue+source</c>) and per unpaired system
+/// attribution (<c>spurious</c>): article, kind, <c>direct</c> or <c>-</c>, the gold and the system attribution
+/// as <c>[source] &lt;cue&gt; «content» @offset</c>.
 /// </remarks>
 public static class AttributionScorer
 {
     public const double PairingThreshold = 0.5;
 
     public static ArticleScore Score(string text, IReadOnlyList<AttributionSpans> gold, IReadOnlyList<AttributionSpans> system,
-        string article = "", string? annotator = null)
+        string article = "", string? annotator = null, List<string>? errors = null)
     {
         var scoring = new ScoringText(text);
         var g = gold.Select(a => Sets(scoring, a)).ToArray();
@@ -51,20 +57,41 @@ public static class AttributionScorer
         var direct = default(DirectQuoteScore);
         var pairedWith = new int[g.Length];
         Array.Fill(pairedWith, -1);
+        var outcome = new string?[g.Length];
         foreach (var (gi, si) in pairs)
         {
             pairedWith[gi] = si;
-            if (Agree(scoring, g[gi][(int)Role.Cue], s[si][(int)Role.Cue])
-                && Agree(scoring, g[gi][(int)Role.Source], s[si][(int)Role.Source]))
-                matched++;
+            bool cue = Agree(scoring, g[gi][(int)Role.Cue], s[si][(int)Role.Cue]);
+            bool source = Agree(scoring, g[gi][(int)Role.Source], s[si][(int)Role.Source]);
+            if (cue && source) matched++;
+            outcome[gi] = cue ? source ? null : "wrong-source" : source ? "wrong-cue" : "wrong-cue+source";
         }
+        var isDirect = new bool[g.Length];
         for (int gi = 0; gi < g.Length; gi++)
         {
-            if (!DirectQuote.IsDirectQuote(text, gold[gi].Content)) continue;
+            isDirect[gi] = DirectQuote.IsDirectQuote(text, gold[gi].Content);
+            if (!isDirect[gi]) continue;
             int si = pairedWith[gi];
             bool found = si >= 0;
             bool speaker = found && Agree(scoring, g[gi][(int)Role.Source], s[si][(int)Role.Source]);
             direct += new DirectQuoteScore(1, found ? 1 : 0, speaker ? 1 : 0);
+        }
+
+        if (errors is not null)
+        {
+            string name = annotator is null ? article : $"{article}/{annotator}";
+            for (int gi = 0; gi < g.Length; gi++)
+            {
+                int si = pairedWith[gi];
+                string? kind = si < 0 ? "missed" : outcome[gi];
+                if (kind is null) continue;
+                errors.Add($"{name}\t{kind}\t{(isDirect[gi] ? "direct" : "-")}\tgold: {Describe(text, gold[gi])}\tsystem: {(si < 0 ? "-" : Describe(text, system[si]))}");
+            }
+            var systemPaired = new bool[s.Length];
+            foreach (var (_, si) in pairs) systemPaired[si] = true;
+            for (int si = 0; si < s.Length; si++)
+                if (!systemPaired[si])
+                    errors.Add($"{name}\tspurious\t-\tgold: -\tsystem: {Describe(text, system[si])}");
         }
 
         return new ArticleScore(article, annotator,
@@ -115,6 +142,21 @@ public static class AttributionScorer
         scoring.Set(attribution.Cue),
         scoring.Set(attribution.Content),
     ];
+
+    /// <summary>An attribution in one line: <c>[source] &lt;cue&gt; «content» @offset</c>, long content shortened.</summary>
+    public static string Describe(string text, AttributionSpans attribution)
+    {
+        static string Slice(string text, IReadOnlyList<TextRange> ranges, int max)
+        {
+            var joined = string.Join(" … ", ranges.Select(r => text[Math.Clamp(r.Start, 0, text.Length)..Math.Clamp(r.End, 0, text.Length)]))
+                .ReplaceLineEndings(" ").Replace('\t', ' ');
+            return joined.Length <= max ? joined : joined[..(max - 1)] + "…";
+        }
+        string source = attribution.Source.Count == 0 ? "-" : Slice(text, attribution.Source, 60);
+        string cue = attribution.Cue.Count == 0 ? "-" : Slice(text, attribution.Cue, 40);
+        int at = attribution.Content.Count > 0 ? attribution.Content[0].Start : attribution.Cue.Count > 0 ? attribution.Cue[0].Start : 0;
+        return $"[{source}] <{cue}> «{Slice(text, attribution.Content, 120)}» @{at}";
+    }
 
     /// <summary>Both empty, or sharing at least one character.</summary>
     private static bool Agree(ScoringText scoring, CharacterSet gold, CharacterSet system) =>

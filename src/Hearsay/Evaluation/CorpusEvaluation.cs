@@ -24,6 +24,9 @@ public sealed record EvaluationReport(
     IReadOnlyList<string> Warnings)
 {
     public ArticleScore Total { get; } = ArticleScore.Sum(Articles);
+
+    /// <summary>Every gold attribution not counted correct and every unpaired system attribution, one line each (see <see cref="AttributionScorer"/>).</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
 }
 
 /// <summary>Scores attributions over folders in the corpus layout (see <see cref="CorpusFolder"/>).</summary>
@@ -33,7 +36,7 @@ public static class CorpusEvaluation
     public static EvaluationReport ScorePipeline(IReadOnlyList<string> goldFolders, HearsayPipeline pipeline, int threads)
     {
         var articles = GoldArticles(goldFolders, out var warnings);
-        var scores = Run(articles, threads, article =>
+        var (scores, errors) = Run(articles, threads, (article, errors) =>
         {
             var (text, gold) = ReadGold(article, warnings);
             IReadOnlyList<AttributionSpans> system;
@@ -48,9 +51,9 @@ public static class CorpusEvaluation
                 lock (warnings) warnings.Add($"{article.Name}: the pipeline failed ({e.GetType().Name}: {e.Message}); scored as finding nothing");
                 system = [];
             }
-            return [AttributionScorer.Score(text, gold, system, article.Name)];
+            return [AttributionScorer.Score(text, gold, system, article.Name, errors: errors)];
         });
-        return new EvaluationReport(EvaluationMode.Pipeline, goldFolders, null, scores, Sorted(warnings));
+        return new EvaluationReport(EvaluationMode.Pipeline, goldFolders, null, scores, Sorted(warnings)) { Errors = errors };
     }
 
     /// <summary>
@@ -69,7 +72,7 @@ public static class CorpusEvaluation
         if (unmatched.Count > 0)
             warnings.Add($"{unmatched.Count} prediction file(s) match no gold article, e.g. {Path.GetFileName(unmatched[0])}; ignored");
 
-        var scores = Run(articles, threads, article =>
+        var (scores, errors) = Run(articles, threads, (article, errors) =>
         {
             var (text, gold) = ReadGold(article, warnings);
             IReadOnlyList<AttributionSpans> system = [];
@@ -83,9 +86,9 @@ public static class CorpusEvaluation
             {
                 lock (warnings) warnings.Add($"{article.Name}: no prediction file; scored as finding nothing");
             }
-            return [AttributionScorer.Score(text, gold, system, article.Name)];
+            return [AttributionScorer.Score(text, gold, system, article.Name, errors: errors)];
         });
-        return new EvaluationReport(EvaluationMode.Predictions, goldFolders, predictions, scores, Sorted(warnings));
+        return new EvaluationReport(EvaluationMode.Predictions, goldFolders, predictions, scores, Sorted(warnings)) { Errors = errors };
     }
 
     /// <summary>
@@ -95,15 +98,15 @@ public static class CorpusEvaluation
     public static EvaluationReport ScoreAgreement(IReadOnlyList<string> goldFolders, int threads)
     {
         var articles = GoldArticles(goldFolders, out var warnings).Where(a => a.AnnotationPaths.Count > 1).ToList();
-        var scores = Run(articles, threads, article =>
+        var (scores, errors) = Run(articles, threads, (article, errors) =>
         {
             var (text, gold) = ReadGold(article, warnings);
             return article.AnnotationPaths.Skip(1)
                 .Select(path => AttributionScorer.Score(text, gold, ReadAnnotations(path, text, warnings, keepWarnings: false),
-                    article.Name, article.AnnotatorOf(path)))
+                    article.Name, article.AnnotatorOf(path), errors))
                 .ToList();
         });
-        return new EvaluationReport(EvaluationMode.Agreement, goldFolders, null, scores, Sorted(warnings));
+        return new EvaluationReport(EvaluationMode.Agreement, goldFolders, null, scores, Sorted(warnings)) { Errors = errors };
     }
 
     /// <summary>The articles of the gold folders that have an annotation file, in folder then name order.</summary>
@@ -150,10 +153,11 @@ public static class CorpusEvaluation
         return annotations.Attributions;
     }
 
-    private static List<ArticleScore> Run(List<CorpusArticle> articles, int threads,
-        Func<CorpusArticle, IReadOnlyList<ArticleScore>> score)
+    private static (List<ArticleScore> Scores, List<string> Errors) Run(List<CorpusArticle> articles, int threads,
+        Func<CorpusArticle, List<string>, IReadOnlyList<ArticleScore>> score)
     {
         var results = new IReadOnlyList<ArticleScore>[articles.Count];
+        var errors = new List<string>[articles.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
         try
         {
@@ -161,7 +165,8 @@ public static class CorpusEvaluation
             {
                 try
                 {
-                    results[i] = score(articles[i]);
+                    errors[i] = [];
+                    results[i] = score(articles[i], errors[i]);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or InvalidInputException)
                 {
@@ -173,7 +178,7 @@ public static class CorpusEvaluation
         {
             throw first;
         }
-        return results.SelectMany(r => r).ToList();
+        return (results.SelectMany(r => r).ToList(), errors.SelectMany(e => e).ToList());
     }
 
     // Articles run in parallel: sort what they reported so that runs compare.

@@ -138,6 +138,19 @@ public class AttributionScorerTests
     }
 
     [Fact]
+    public void Scorer_lists_missed_wrong_and_spurious_attributions()
+    {
+        var errors = new List<string>();
+        AttributionScorer.Score(Text, Gold, System, "art", errors: errors);
+
+        Assert.Equal(
+        [
+            "art\twrong-source\t-\tgold: [Jones] <thinks> «it works» @41\tsystem: [-] <thinks> «it works.» @41",
+            "art\tspurious\t-\tgold: -\tsystem: [-] <-> «failed» @20",
+        ], errors);
+    }
+
+    [Fact]
     public void Scorer_gives_zero_for_empty_sides()
     {
         var score = AttributionScorer.Score(Text, Gold, []);
