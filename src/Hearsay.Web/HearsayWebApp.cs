@@ -32,6 +32,8 @@ public static class HearsayWebApp
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
+        // Bad parameters and bodies answer 400 (as problem JSON, through the status code pages) in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<IArticleStore>(sp =>
