@@ -45,4 +45,22 @@ public class SpeakerResolverTests
         Assert.Equal("Beth Kane", a.Speaker!.Name);
         Assert.True(a.Speaker.Named);
     }
+
+    [Fact]
+    public void A_description_resolves_through_the_descriptors_the_article_gives()
+    {
+        var doc = TestPipeline.Run("War\n\nUkrainian President Volodymyr Zelensky met Karen Donfried, the assistant secretary of state, in Kyiv.\n\n" +
+                                   "“We need tools,” the Ukrainian leader said.\n\n“We will help,” the secretary said.");
+        Assert.Equal(new[] { "Volodymyr Zelensky", "Karen Donfried" }, doc.Attributions.Select(a => a.Speaker!.Name));
+        var zelensky = doc.Attributions[0].Speaker!;
+        Assert.True(zelensky.Mentions.Count >= 2); // the name and "the Ukrainian leader"
+    }
+
+    [Fact]
+    public void The_official_refers_back_to_the_unnamed_official()
+    {
+        var doc = TestPipeline.Run("War\n\n“It is their decision,” a State Department official said.\n\n“We will not push,” the official added.");
+        Assert.Same(doc.Attributions[0].Speaker, doc.Attributions[1].Speaker);
+        Assert.Equal("a State Department official", doc.Attributions[0].Speaker!.Name);
+    }
 }

@@ -39,6 +39,23 @@ internal sealed class EntityTable
         return entity;
     }
 
+    /// <summary>The existing entity a phrase names, or null.</summary>
+    public Entity? Find(TextRange mention) => _byKey.GetValueOrDefault(Describe(mention).Key);
+
+    /// <summary>"the official" after "a State Department official": the latest unnamed entity with that head noun.</summary>
+    public Entity? LatestUnnamedWithNoun(string noun, int before)
+    {
+        Entity? best = null;
+        int bestAt = -1;
+        foreach (var entity in _all)
+        {
+            if (entity.Named || !entity.Name.EndsWith(noun, StringComparison.OrdinalIgnoreCase)) continue;
+            int at = entity.Mentions.Where(m => m.Start < before).Select(m => m.Start).DefaultIfEmpty(-1).Max();
+            if (at > bestAt) { best = entity; bestAt = at; }
+        }
+        return best;
+    }
+
     /// <summary>What kind of entity a phrase would be, without creating it.</summary>
     public Entity Peek(TextRange mention)
     {
@@ -57,8 +74,6 @@ internal sealed class EntityTable
             return (canonical, canonical, listedKind, true);
 
         var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        string last = words.Length > 0 ? words[^1].TrimEnd('\'', '’', 's') : head;
-        if (words.Length > 0 && words[^1] is "'s" or "’s" && words.Length > 1) last = words[^2];
         bool properHead = words.Length > 0 && char.IsUpper(words[^1][0]);
         if (properHead)
         {
@@ -77,8 +92,7 @@ internal sealed class EntityTable
             : _lexicon.DocumentNouns.Contains(noun) ? EntityKind.Document
             : noun.EndsWith('s') ? EntityKind.Group
             : EntityKind.Other;
-        string description = head.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? head : head;
-        return ("description:" + description.ToLowerInvariant(), description, descriptionKind, false);
+        return ("description:" + head.ToLowerInvariant(), head, descriptionKind, false);
     }
 
     // "Beth Kane" or "Zelensky": every word capitalised.

@@ -23,20 +23,39 @@ public sealed class SpeakerResolver : IStage
     {
         var entities = new EntityTable(document, _lexicon);
         var names = NameMentions.Find(document);
+        var descriptors = Descriptors.Build(document, names, _lexicon);
         foreach (var attribution in document.Attributions.OrderBy(a => a.Source?.Start ?? a.ContentExtent.Start))
         {
             if (attribution.Source is not { } source) continue;
             string written = document.Slice(source);
             Entity? speaker = SourcePhrasesExtensions.IsPronounPhrase(written)
                 ? ResolvePronoun(document, written, source.Start, names, entities)
-                : entities.ForMention(source);
+                : ResolveDescription(written, source, descriptors, entities) ?? entities.ForMention(source);
             if (speaker is null) continue;
             if (!speaker.Mentions.Contains(source)) speaker.Mentions.Add(source);
             attribution.Speaker = speaker;
         }
+        // Every other mention of a source's name in the article belongs to it too.
+        foreach (var name in names)
+        {
+            if (entities.Find(name) is { } entity && !entity.Mentions.Any(m => m.Overlaps(name))) entity.Mentions.Add(name);
+        }
         foreach (var entity in entities.All) entity.Mentions.Sort();
         document.Entities.Clear();
         document.Entities.AddRange(entities.All.Where(e => e.Mentions.Count > 0));
+    }
+
+    /// <summary>
+    /// "the Ukrainian leader", "the spokeswoman": the nearest earlier name the article describes so;
+    /// "the official": the nearest earlier unnamed source with that head noun.
+    /// </summary>
+    private static Entity? ResolveDescription(string written, TextRange source, Descriptors descriptors, EntityTable entities)
+    {
+        if (!written.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || written.Contains(',')) return null;
+        var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4 || char.IsUpper(words[^1][0])) return null;
+        if (descriptors.Resolve(written, source.Start) is { } name) return entities.ForMention(name);
+        return entities.LatestUnnamedWithNoun(words[^1], source.Start);
     }
 
     /// <summary>he/she: the nearest earlier person-like name (a speaker first); they/we: the nearest group, body or name.</summary>
