@@ -110,17 +110,18 @@ public sealed class IngestTests : IDisposable
         Assert.Contains("\n\n", doc.Text);
     }
 
-    [Fact]
-    public async Task Ingest_stores_each_article_once_by_content_hash()
+    [Theory, SqliteBackend, PostgresBackend]
+    public async Task Ingest_stores_each_article_once_by_content_hash(string backend)
     {
         Write("one.txt", "Headline\n\nSomeone said something.");
         Write("copy/one-again.txt", "Headline\n\nSomeone said something.");
-        var (t, report, _) = await IngestAsync(_dir);
-        await using var _ = t;
-        Assert.Equal((1, 1), (report.Stored, report.Duplicates));
+        Write("two.jsonl", "{\"text\": \"Headline\\n\\nSomeone said something.\"}\n{\"text\": \"Another\\n\\nA new story.\"}");
+        await using var t = await TestStore.CreateAsync(backend);
+        var (report, _) = await IngestIntoAsync(t, [_dir]);
+        Assert.Equal((2, 2), (report.Stored, report.Duplicates));
         var (again, _) = await IngestIntoAsync(t, [_dir]);
-        Assert.Equal((0, 2), (again.Stored, again.Duplicates));
-        Assert.Single(await t.Store.ListArticlesAsync());
+        Assert.Equal((0, 4), (again.Stored, again.Duplicates));
+        Assert.Equal(2, (await t.Store.ListArticlesAsync()).Count);
     }
 
     [Fact]
@@ -210,6 +211,24 @@ public sealed class IngestTests : IDisposable
         Assert.Contains(titles, x => x!.StartsWith("Inline story"));
         Assert.Contains(titles, x => x!.StartsWith("Direct page"));
     }
+
+    [Fact]
+    public async Task Ingest_reads_the_shipped_samples_without_failures()
+    {
+        string samples = Path.Combine(RepositoryRoot(), "samples");
+        var (t, report, inputFailures) = await IngestAsync(samples);
+        await using var _ = t;
+        Assert.Empty(inputFailures);
+        Assert.Empty(report.Failures);
+        Assert.True(report.Stored >= 5, $"stored {report.Stored}");
+        var titles = (await t.Store.ListArticlesAsync()).Select(a => a.Title).ToList();
+        Assert.Contains("Ferry timetable cut as fuel costs rise", titles);          // RSS item with its full text
+        Assert.Contains("Port workers vote to strike over pay", titles);            // JSONL
+        Assert.Contains(titles, x => x!.StartsWith("Harbour bridge repairs"));     // HTML
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
 
     private sealed class CallbackProgress(Action<IngestProgress> callback) : IProgress<IngestProgress>
     {

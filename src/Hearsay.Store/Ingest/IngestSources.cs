@@ -176,17 +176,24 @@ public sealed partial class IngestSources(HttpClient http)
             var item = entry;
             items.Add(new IngestItem(itemLabel, async ct =>
             {
-                Document doc;
+                Document? doc = null;
+                string? fullText = string.IsNullOrWhiteSpace(item.Content) ? null : item.Content;
                 if (link is not null)
                 {
-                    var (html, _) = await FetchAsync(link, ct);
-                    doc = HtmlArticle.Parse(html, link, link);
+                    try
+                    {
+                        var (html, _) = await FetchAsync(link, ct);
+                        doc = HtmlArticle.Parse(html, link, link);
+                    }
+                    // The linked page is the article; when it cannot be had, an item that carries its full text still can.
+                    catch (Exception e) when (fullText is not null && e is InvalidInputException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
                 }
-                else
+                if (doc is null)
                 {
-                    string? body = item.Content ?? item.Description;
+                    string? body = fullText ?? item.Description;
                     if (string.IsNullOrWhiteSpace(body)) throw new InvalidInputException("the feed item has neither a link nor content");
-                    doc = HtmlArticle.Parse($"<html><head><title>{System.Net.WebUtility.HtmlEncode(item.Title ?? "")}</title></head><body><article>{body}</article></body></html>", null, itemLabel);
+                    doc = HtmlArticle.Parse($"<html><head><title>{System.Net.WebUtility.HtmlEncode(item.Title ?? "")}</title></head><body><article>{body}</article></body></html>", link, itemLabel);
+                    doc.Metadata.Url ??= link;
                 }
                 if (!string.IsNullOrWhiteSpace(item.Title) && doc.Metadata.Title is null) doc.Metadata.Title = item.Title.Trim();
                 doc.Metadata.Published ??= item.PublishingDate is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : d.Kind)) : null;
