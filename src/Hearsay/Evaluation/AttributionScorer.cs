@@ -30,7 +30,8 @@ public static class AttributionScorer
     public const double PairingThreshold = 0.5;
 
     public static ArticleScore Score(string text, IReadOnlyList<AttributionSpans> gold, IReadOnlyList<AttributionSpans> system,
-        string article = "", string? annotator = null, List<string>? errors = null)
+        string article = "", string? annotator = null, List<string>? errors = null,
+        Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null)
     {
         var scoring = new ScoringText(text);
         var g = gold.Select(a => Sets(scoring, a)).ToArray();
@@ -55,6 +56,7 @@ public static class AttributionScorer
         var pairs = Pair(scoring, g, s);
         int matched = 0;
         var direct = default(DirectQuoteScore);
+        var resolution = default(ResolutionScore);
         var pairedWith = new int[g.Length];
         Array.Fill(pairedWith, -1);
         var outcome = new string?[g.Length];
@@ -64,6 +66,8 @@ public static class AttributionScorer
             bool cue = Agree(scoring, g[gi][(int)Role.Cue], s[si][(int)Role.Cue]);
             bool source = Agree(scoring, g[gi][(int)Role.Source], s[si][(int)Role.Source]);
             if (cue && source) matched++;
+            if (cue && source && speakers is not null && speakers(gi, si) is var (verdict, basis) && verdict != SpeakerReference.Outcome.NotApplicable)
+                resolution += ResolutionScore.One(basis, verdict == SpeakerReference.Outcome.Correct);
             outcome[gi] = cue ? source ? null : "wrong-source" : source ? "wrong-cue" : "wrong-cue+source";
         }
         var isDirect = new bool[g.Length];
@@ -96,7 +100,7 @@ public static class AttributionScorer
 
         return new ArticleScore(article, annotator,
             roles[(int)Role.Source], roles[(int)Role.Cue], roles[(int)Role.Content],
-            Prf.Symmetric(matched, system.Count, gold.Count), pairs.Count, direct);
+            Prf.Symmetric(matched, system.Count, gold.Count), pairs.Count, direct) { Resolution = resolution };
     }
 
     /// <summary>The one-to-one pairs (gold index, system index) by content Dice ≥ 0.5, best first.</summary>

@@ -36,22 +36,34 @@ public static class CorpusEvaluation
     public static EvaluationReport ScorePipeline(IReadOnlyList<string> goldFolders, HearsayPipeline pipeline, int threads)
     {
         var articles = GoldArticles(goldFolders, out var warnings);
+        var silver = goldFolders.ToDictionary(f => f, SilverCoreference.ForGoldFolder);
         var (scores, errors) = Run(articles, threads, (article, errors) =>
         {
             var (text, gold) = ReadGold(article, warnings);
             IReadOnlyList<AttributionSpans> system;
+            Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null;
             try
             {
                 var doc = ArticleReader.ReadFile(article.TextPath);
                 pipeline.Process(doc);
                 system = AttributionSpans.From(doc.Attributions);
+                var chains = silver.Values.FirstOrDefault(c => c is not null && c.ChainsOf(article.Name).Count > 0)?.ChainsOf(article.Name) ?? [];
+                var reference = new SpeakerReference(text, chains);
+                speakers = (gi, si) =>
+                {
+                    var speaker = doc.Attributions[si].Speaker;
+                    var verdict = reference.Check(gold[gi].Source, speaker);
+                    if (verdict.Outcome == SpeakerReference.Outcome.Wrong)
+                        errors.Add($"{article.Name}\twrong-speaker\t{verdict.Basis.ToString().ToLowerInvariant()}\tgold: {AttributionScorer.Describe(text, gold[gi])}\tsystem: {speaker?.Name ?? "-"} ({doc.Slice(doc.Attributions[si].Source!.Value)})");
+                    return verdict;
+                };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 lock (warnings) warnings.Add($"{article.Name}: the pipeline failed ({e.GetType().Name}: {e.Message}); scored as finding nothing");
                 system = [];
             }
-            return [AttributionScorer.Score(text, gold, system, article.Name, errors: errors)];
+            return [AttributionScorer.Score(text, gold, system, article.Name, errors: errors, speakers: speakers)];
         });
         return new EvaluationReport(EvaluationMode.Pipeline, goldFolders, null, scores, Sorted(warnings)) { Errors = errors };
     }

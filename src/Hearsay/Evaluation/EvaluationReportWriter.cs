@@ -61,6 +61,17 @@ public static class EvaluationReportWriter
         }
         WritePrf(json, "attribution", score.Attribution, "attributions");
         json.WriteNumber("content_paired", score.ContentPaired);
+        json.WriteStartObject("speaker_resolution");
+        json.WriteNumber("checked", score.Resolution.Checked);
+        json.WriteNumber("correct", score.Resolution.Correct);
+        json.WriteNumber("rate", Round(score.Resolution.Rate));
+        json.WriteNumber("by_name", score.Resolution.ByName);
+        json.WriteNumber("by_name_correct", score.Resolution.ByNameCorrect);
+        json.WriteNumber("by_silver_chain", score.Resolution.ByChain);
+        json.WriteNumber("by_silver_chain_correct", score.Resolution.ByChainCorrect);
+        json.WriteNumber("unnamed", score.Resolution.Unnamed);
+        json.WriteNumber("unnamed_correct", score.Resolution.UnnamedCorrect);
+        json.WriteEndObject();
         json.WriteStartObject("direct_quotes");
         json.WriteNumber("gold", score.DirectQuotes.Gold);
         json.WriteNumber("found", score.DirectQuotes.Found);
@@ -115,6 +126,9 @@ public static class EvaluationReportWriter
         s.AppendLine(Invariant($"attribution  P {a.Precision:0.000}  R {a.Recall:0.000}  F1 {a.F1:0.000}   ({a.SystemMatched} correct pairs; {a.System} system, {a.Gold} gold)"));
         var d = t.DirectQuotes;
         s.AppendLine(Invariant($"direct quotes  {d.Gold} in gold; found {d.Found} ({100 * d.FoundRate:0.0}%); with the correct speaker {d.CorrectSpeaker} ({100 * d.CorrectSpeakerRate:0.0}%)"));
+        var resolved = t.Resolution;
+        if (resolved.Checked > 0)
+            s.AppendLine(Invariant($"speakers       {resolved.Correct} of {resolved.Checked} correct attributions resolved to the right entity ({100 * resolved.Rate:0.0}%): by name {resolved.ByNameCorrect}/{resolved.ByName}, through silver coreference {resolved.ByChainCorrect}/{resolved.ByChain}, unnamed {resolved.UnnamedCorrect}/{resolved.Unnamed}"));
         return s.ToString();
     }
 

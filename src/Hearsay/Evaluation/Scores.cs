@@ -42,6 +42,27 @@ public readonly record struct DirectQuoteScore(int Gold, int Found, int CorrectS
 /// <param name="Annotator">In agreement mode, the annotator scored against gold (the article's first annotator).</param>
 /// <param name="Attribution">Attributions paired by content and counted when cue and source agree.</param>
 /// <param name="ContentPaired">Pairs made by content alone (Dice ≥ 0.5), whatever their cue and source.</param>
+/// <summary>Of the correctly found attributions with a gold source, how many resolved to the right entity.</summary>
+public readonly record struct ResolutionScore(int Checked, int Correct, int ByName, int ByNameCorrect, int ByChain, int ByChainCorrect, int Unnamed, int UnnamedCorrect)
+{
+    public double Rate => Checked == 0 ? 0 : (double)Correct / Checked;
+
+    public static ResolutionScore operator +(ResolutionScore a, ResolutionScore b) => new(
+        a.Checked + b.Checked, a.Correct + b.Correct, a.ByName + b.ByName, a.ByNameCorrect + b.ByNameCorrect,
+        a.ByChain + b.ByChain, a.ByChainCorrect + b.ByChainCorrect, a.Unnamed + b.Unnamed, a.UnnamedCorrect + b.UnnamedCorrect);
+
+    public static ResolutionScore One(SpeakerReference.Basis basis, bool correct)
+    {
+        int c = correct ? 1 : 0;
+        return basis switch
+        {
+            SpeakerReference.Basis.Name => new(1, c, 1, c, 0, 0, 0, 0),
+            SpeakerReference.Basis.Chain => new(1, c, 0, 0, 1, c, 0, 0),
+            _ => new(1, c, 0, 0, 0, 0, 1, c),
+        };
+    }
+}
+
 public sealed record ArticleScore(
     string Article,
     string? Annotator,
@@ -52,6 +73,9 @@ public sealed record ArticleScore(
     int ContentPaired,
     DirectQuoteScore DirectQuotes)
 {
+    /// <summary>Speaker resolution; only in pipeline mode, where the system's entities are known.</summary>
+    public ResolutionScore Resolution { get; init; }
+
     public int GoldAttributions => Attribution.Gold;
     public int SystemAttributions => Attribution.System;
 
@@ -67,9 +91,11 @@ public sealed record ArticleScore(
         RoleScore source = default, cue = default, content = default;
         Prf attribution = default;
         DirectQuoteScore direct = default;
+        ResolutionScore resolution = default;
         int paired = 0;
         foreach (var s in scores)
         {
+            resolution += s.Resolution;
             source += s.Source;
             cue += s.Cue;
             content += s.Content;
@@ -77,6 +103,6 @@ public sealed record ArticleScore(
             paired += s.ContentPaired;
             direct += s.DirectQuotes;
         }
-        return new ArticleScore(name, null, source, cue, content, attribution, paired, direct);
+        return new ArticleScore(name, null, source, cue, content, attribution, paired, direct) { Resolution = resolution };
     }
 }

@@ -14,10 +14,13 @@ internal sealed class EntityTable
     private readonly Dictionary<string, Entity> _byKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Entity> _all = new();
 
-    public EntityTable(Document document, SourceLexicon lexicon)
+    private readonly IReadOnlyList<TextRange> _names;
+
+    public EntityTable(Document document, SourceLexicon lexicon, IReadOnlyList<TextRange> names)
     {
         _document = document;
         _lexicon = lexicon;
+        _names = names;
     }
 
     public IReadOnlyList<Entity> All => _all;
@@ -82,8 +85,8 @@ internal sealed class EntityTable
             foreach (var suffix in new[] { " Jr.", " Sr." }) if (name.EndsWith(suffix)) name = name[..^suffix.Length];
             if (_lexicon.TryLookup(name, out canonical, out listedKind)) return (canonical, canonical, listedKind, true);
             var kind = KindFromTags(mention) ?? EntityKind.Person;
-            string surname = name.Split(' ')[^1];
-            return (kind == EntityKind.Person ? "person:" + surname : "name:" + name, name, kind, true);
+            if (kind == EntityKind.Person && !name.Contains(' ') && FullNameFor(name, mention.Start) is { } full) name = full;
+            return (kind == EntityKind.Person ? "person:" + name.ToLowerInvariant() : "name:" + name, name, kind, true);
         }
 
         string noun = words.Length > 0 ? words[^1].ToLowerInvariant() : head;
@@ -93,6 +96,33 @@ internal sealed class EntityTable
             : noun.EndsWith('s') ? EntityKind.Group
             : EntityKind.Other;
         return ("description:" + head.ToLowerInvariant(), head, descriptionKind, false);
+    }
+
+    /// <summary>
+    /// "Clinton" alone means the nearest full name before it that ends in "Clinton" ("Hillary Clinton",
+    /// not "Bill Clinton" two paragraphs up), or else the first one after it.
+    /// </summary>
+    private string? FullNameFor(string surname, int position)
+    {
+        string? before = null, after = null;
+        foreach (var range in _names)
+        {
+            var words = StripTitles(_document.Slice(range));
+            if (words.Length < 2 || !string.Equals(words[^1], surname, StringComparison.Ordinal)) continue;
+            string full = string.Join(' ', words);
+            if (range.Start < position) before = full;
+            else { after ??= full; break; }
+        }
+        return before ?? after;
+    }
+
+    private string[] StripTitles(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var core = words.SkipWhile(w => _lexicon.Titles.Contains(w) || !char.IsUpper(w[0])).ToArray();
+        if (core.Length > 0 && core[^1] is "Jr." or "Sr.") core = core[..^1];
+        if (core.Length > 0 && (core[^1].EndsWith("’s") || core[^1].EndsWith("'s"))) core[^1] = core[^1][..^2];
+        return core;
     }
 
     // "Beth Kane" or "Zelensky": every word capitalised.

@@ -12,19 +12,24 @@ internal static class NameMentions
         "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "If",
     };
 
+    /// <summary>Name mentions outside quotations, in text order (a quote's words are the speaker's, not the article's).</summary>
     public static List<TextRange> Find(Document document)
     {
         var names = new List<TextRange>();
         var tokens = document.Tokens;
+        var quoted = new bool[tokens.Count];
+        foreach (var quotation in document.Quotations)
+            for (int k = quotation.FirstToken; k < quotation.EndToken; k++) quoted[k] = true;
         int i = 0;
         while (i < tokens.Count)
         {
             var token = tokens[i];
+            if (quoted[i]) { i++; continue; }
             bool tagged = token.EntityTag is not null;
             bool start = tagged ? token.EntityTag is "PERSON" or "ORGANIZATION" : IsCapitalised(token) && !NotNames.Contains(token.Text);
             if (!start) { i++; continue; }
             int end = i + 1;
-            while (end < tokens.Count && tokens[end].Sentence == token.Sentence
+            while (end < tokens.Count && tokens[end].Sentence == token.Sentence && !quoted[end]
                    && (tagged ? tokens[end].EntityTag == token.EntityTag : IsCapitalised(tokens[end]) && !NotNames.Contains(tokens[end].Text)))
                 end++;
             bool sentenceInitialSingle = !tagged && end - i == 1 && (i == 0 || tokens[i - 1].Sentence != token.Sentence);

@@ -21,15 +21,16 @@ public sealed class SpeakerResolver : IStage
 
     public void Process(Document document)
     {
-        var entities = new EntityTable(document, _lexicon);
         var names = NameMentions.Find(document);
+        var entities = new EntityTable(document, _lexicon, names);
         var descriptors = Descriptors.Build(document, names, _lexicon);
+        var genders = new Dictionary<Entity, char>();
         foreach (var attribution in document.Attributions.OrderBy(a => a.Source?.Start ?? a.ContentExtent.Start))
         {
             if (attribution.Source is not { } source) continue;
             string written = document.Slice(source);
             Entity? speaker = SourcePhrasesExtensions.IsPronounPhrase(written)
-                ? ResolvePronoun(document, written, source.Start, names, entities)
+                ? ResolvePronoun(document, written, source.Start, names, entities, genders)
                 : ResolveDescription(written, source, descriptors, entities) ?? entities.ForMention(source);
             if (speaker is null) continue;
             if (!speaker.Mentions.Contains(source)) speaker.Mentions.Add(source);
@@ -58,33 +59,62 @@ public sealed class SpeakerResolver : IStage
         return entities.LatestUnnamedWithNoun(words[^1], source.Start);
     }
 
-    /// <summary>he/she: the nearest earlier person-like name (a speaker first); they/we: the nearest group, body or name.</summary>
-    private static Entity? ResolvePronoun(Document document, string pronoun, int position, List<TextRange> names, EntityTable entities)
+    /// <summary>
+    /// he/she/they: walking back sentence by sentence from the pronoun, the first sentence with a fitting
+    /// candidate decides: its speaker if it has one, else its first fitting name (the subject, in news
+    /// prose: "Trump attacked Clinton on Monday. "…," he said." means Trump). he/she skip entities
+    /// known to be of the other gender.
+    /// </summary>
+    private static Entity? ResolvePronoun(Document document, string pronoun, int position, List<TextRange> names, EntityTable entities,
+        Dictionary<Entity, char> genders)
     {
-        bool singular = pronoun.ToLowerInvariant() is "he" or "she" or "i";
-        Entity? nearestSpeaker = null;
-        int nearestSpeakerAt = -1;
-        foreach (var attribution in document.Attributions)
+        string lower = pronoun.ToLowerInvariant();
+        bool singular = lower is "he" or "she" or "i";
+        char gender = lower == "he" ? 'm' : lower == "she" ? 'f' : '?';
+        var tokens = document.Tokens;
+        int pronounSentence = tokens[document.TokenAtOrAfter(position)].Sentence;
+        int lowest = Math.Max(0, pronounSentence - 6);
+        int SentenceOf(TextRange r) => tokens[document.TokenAtOrAfter(r.Start)].Sentence;
+
+        bool Fits(Entity e) => singular
+            ? e.Kind == EntityKind.Person && e.Named && (gender == '?' || Gender(genders, e) is var g && (g == '?' || g == gender))
+            : e.Kind != EntityKind.Person;
+
+        for (int sentence = pronounSentence; sentence >= lowest; sentence--)
         {
-            if (attribution.Speaker is not { } s || attribution.Source is not { } src || src.Start >= position) continue;
-            bool fits = singular ? s.Kind == EntityKind.Person && s.Named : s.Kind != EntityKind.Person;
-            if (fits && src.Start > nearestSpeakerAt) { nearestSpeaker = s; nearestSpeakerAt = src.Start; }
+            Entity? speaker = null;
+            int speakerAt = -1;
+            foreach (var a in document.Attributions)
+            {
+                if (a.Speaker is not { } e || a.Source is not { } src || src.Start >= position || SentenceOf(src) != sentence) continue;
+                if (Fits(e) && src.Start > speakerAt) { speaker = e; speakerAt = src.Start; }
+            }
+            if (speaker is not null) return Remember(genders, speaker, gender);
+            foreach (var name in names)
+            {
+                if (name.End > position || SentenceOf(name) != sentence || IsAfterPreposition(document, name)) continue;
+                var candidate = entities.Peek(name);
+                if (!Fits(candidate)) continue;
+                return Remember(genders, entities.ForMention(name), gender);
+            }
         }
-        TextRange? nearestName = null;
-        for (int i = names.Count - 1; i >= 0; i--)
-        {
-            if (names[i].End > position) continue;
-            var entity = entities.Peek(names[i]);
-            bool fits = singular ? entity.Kind == EntityKind.Person : entity.Kind != EntityKind.Person;
-            if (fits) { nearestName = names[i]; break; }
-        }
-        // Prefer the last speaker unless a fitting name stands clearly nearer (in a later sentence).
-        if (nearestName is { } name && (nearestSpeaker is null
-            || document.Tokens[document.TokenAtOrAfter(name.Start)].Sentence > document.Tokens[document.TokenAtOrAfter(nearestSpeakerAt)].Sentence))
-        {
-            return entities.ForMention(name);
-        }
-        return nearestSpeaker;
+        return null;
+    }
+
+    private static Entity Remember(Dictionary<Entity, char> genders, Entity entity, char gender)
+    {
+        if (gender != '?') genders.TryAdd(entity, gender);
+        return entity;
+    }
+
+    private static char Gender(Dictionary<Entity, char> genders, Entity entity) =>
+        genders.TryGetValue(entity, out var known) ? known : FirstNames.GenderOf(entity.Name);
+
+    // "in Chicago", "from Arizona": a name after a preposition is seldom the one a pronoun means.
+    private static bool IsAfterPreposition(Document document, TextRange name)
+    {
+        int first = document.TokenAtOrAfter(name.Start);
+        return first > 0 && document.Tokens[first - 1].Text.ToLowerInvariant() is "in" or "at" or "from" or "to" or "of" or "across" or "throughout" or "near";
     }
 }
 
