@@ -11,7 +11,13 @@ namespace Hearsay.Pipeline;
 /// <summary>Settings for <see cref="StandardPipeline"/>.</summary>
 public sealed record StandardPipelineOptions
 {
-    public static StandardPipelineOptions Default { get; } = new();
+    private static readonly Lazy<EnglishModels> ShippedModels = new(EnglishModels.Load);
+
+    /// <summary>The shipped models (embedded in the library, loaded once per process on first use).</summary>
+    public static StandardPipelineOptions Default => new() { Models = ShippedModels.Value };
+
+    /// <summary>Tokenization and the rule-based stages only: no statistical models.</summary>
+    public static StandardPipelineOptions WithoutModels { get; } = new();
 
     /// <summary>Source kinds and aliases (outlets, government bodies, anonymity markers); null for the built-in list.</summary>
     public SourceLexicon? Lexicon { get; init; }
