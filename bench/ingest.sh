@@ -28,7 +28,7 @@ if command -v psql >/dev/null && PGCONNECT_TIMEOUT=3 psql "host=127.0.0.1 port=5
     schema="bench_$$_$i"
     PGPASSWORD=hearsay psql -q -h 127.0.0.1 -U hearsay hearsay_test -c "create schema $schema" >/dev/null
     "$hearsay" ingest "$corpus" --db "$pg;Search Path=$schema" --no-progress | rate
-    PGPASSWORD=hearsay psql -q -h 127.0.0.1 -U hearsay hearsay_test -c "drop schema $schema cascade" >/dev/null
+    PGPASSWORD=hearsay psql -q -h 127.0.0.1 -U hearsay hearsay_test -c "set client_min_messages = warning; drop schema $schema cascade" >/dev/null
   done | summary | sed 's/^/PostgreSQL: /'
 else
   echo "PostgreSQL: not reachable, skipped"

@@ -19,8 +19,8 @@ public abstract class SqlArticleStore : IArticleStore
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
     /// <summary>Blocks other processes from migrating at the same time (inside <paramref name="transaction"/>).</summary>
     protected abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
-    /// <summary>Adds a stored attribution's content to the full-text index, where the index is not maintained by the database.</summary>
-    protected abstract Task IndexContentAsync(DbConnection connection, DbTransaction transaction, long attributionId, string content, CancellationToken cancellationToken);
+    /// <summary>Adds a stored article's attributions to the full-text index, where the database does not maintain it itself.</summary>
+    protected abstract Task IndexArticleAsync(DbConnection connection, DbTransaction transaction, long articleId, CancellationToken cancellationToken);
     /// <summary>The FROM clause, WHERE condition, snippet expression and ORDER BY for a text query bound to @q (and @hl).</summary>
     protected abstract FullTextSql FullText { get; }
     /// <summary>The value to bind to @q for <paramref name="text"/>, or null when nothing searchable is left.</summary>
@@ -75,6 +75,9 @@ public abstract class SqlArticleStore : IArticleStore
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    /// <summary>Rows per multi-row INSERT: few round trips per article, well under both databases' parameter limits.</summary>
+    private const int RowsPerInsert = 200;
+
     public async Task<SaveResult> SaveAsync(Document document, CancellationToken cancellationToken = default)
     {
         var meta = document.Metadata;
@@ -82,6 +85,7 @@ public abstract class SqlArticleStore : IArticleStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        long articleId;
         await using (var insert = Command(connection, transaction, """
             insert into articles (content_hash, title, author, outlet, published, url, origin, text, ingested_at)
             values (@hash, @title, @author, @outlet, @published, @url, @origin, @text, @ingested)
@@ -99,63 +103,97 @@ public abstract class SqlArticleStore : IArticleStore
                 await using var find = Command(connection, null, "select id from articles where content_hash = @h", ("h", hash));
                 return new SaveResult(SaveOutcome.Duplicate, Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
             }
-            long articleId = Convert.ToInt64(inserted, CultureInfo.InvariantCulture);
+            articleId = Convert.ToInt64(inserted, CultureInfo.InvariantCulture);
+        }
 
-            var entityIds = new Dictionary<Entity, long>(ReferenceEqualityComparer.Instance);
-            async Task<long> EntityIdAsync(Entity entity)
+        var entityIds = await SaveEntitiesAsync(connection, transaction, document, cancellationToken);
+
+        var mentions = document.Entities.SelectMany(e => e.Mentions.Select(m => (Entity: e, Range: m))).ToList();
+        foreach (var chunk in mentions.Chunk(RowsPerInsert))
+        {
+            var parameters = new List<(string, object?)> { ("a", articleId) };
+            var rows = new List<string>();
+            for (int i = 0; i < chunk.Length; i++)
             {
-                if (entityIds.TryGetValue(entity, out long known)) return known;
-                await using var upsert = Command(connection, transaction, """
-                    insert into entities (name, name_key, kind, named) values (@name, @key, @kind, @named)
-                    on conflict (name_key, kind) do update set named = entities.named
-                    returning id
-                    """,
-                    ("name", entity.Name), ("key", CanonicalKey(entity.Name)), ("kind", entity.Kind.ToString()), ("named", entity.Named));
-                long id = Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-                entityIds[entity] = id;
-                return id;
+                rows.Add($"(@a, @e{i}, @s{i}, @x{i})");
+                parameters.Add(($"e{i}", entityIds[chunk[i].Entity])); parameters.Add(($"s{i}", chunk[i].Range.Start)); parameters.Add(($"x{i}", chunk[i].Range.End));
             }
+            await using var m = Command(connection, transaction, $"insert into mentions (article_id, entity_id, start_pos, end_pos) values {string.Join(", ", rows)}", [.. parameters]);
+            await m.ExecuteNonQueryAsync(cancellationToken);
+        }
 
-            foreach (var entity in document.Entities)
+        // Level by level, parents before children, so that parent_id can point at a stored row.
+        var attributionIds = new Dictionary<Attribution, long>(ReferenceEqualityComparer.Instance);
+        foreach (var level in document.Attributions.GroupBy(Depth).OrderBy(g => g.Key))
+        {
+            foreach (var chunk in level.Chunk(RowsPerInsert))
             {
-                long entityId = await EntityIdAsync(entity);
-                foreach (var mention in entity.Mentions)
+                // Rows come back with their ordinal, so ids are matched without relying on RETURNING order.
+                var parameters = new List<(string, object?)> { ("article", articleId) };
+                var rows = new List<string>();
+                for (int i = 0; i < chunk.Length; i++)
                 {
-                    await using var m = Command(connection, transaction,
-                        "insert into mentions (article_id, entity_id, start_pos, end_pos) values (@a, @e, @s, @x)",
-                        ("a", articleId), ("e", entityId), ("s", mention.Start), ("x", mention.End));
-                    await m.ExecuteNonQueryAsync(cancellationToken);
+                    var a = chunk[i];
+                    rows.Add($"(@article, @l{i}, @k{i}, @sp{i}, @p{i}, @ss{i}, @se{i}, @st{i}, @cs{i}, @ce{i}, @ct{i}, @spans{i}, @c{i}, @r{i}, @conf{i})");
+                    parameters.AddRange([
+                        ($"l{i}", a.Id), ($"k{i}", a.Kind.ToString()),
+                        ($"sp{i}", a.Speaker is { } speaker ? entityIds[speaker] : null),
+                        ($"p{i}", a.Parent is { } parent && attributionIds.TryGetValue(parent, out long p) ? p : null),
+                        ($"ss{i}", a.Source?.Start), ($"se{i}", a.Source?.End), ($"st{i}", a.Source is { } s ? document.Slice(s) : null),
+                        ($"cs{i}", a.Cue?.Start), ($"ce{i}", a.Cue?.End), ($"ct{i}", a.Cue is { } c ? document.Slice(c) : null),
+                        ($"spans{i}", FormatSpans(a.Content)), ($"c{i}", string.Join(" … ", a.Content.Select(document.Slice))),
+                        ($"r{i}", a.Rule), ($"conf{i}", a.Confidence)]);
                 }
-            }
-
-            // Parents before children, so that parent_id can point at a stored row.
-            var attributionIds = new Dictionary<Attribution, long>(ReferenceEqualityComparer.Instance);
-            foreach (var attribution in document.Attributions.OrderBy(Depth))
-            {
-                long? speakerId = attribution.Speaker is { } speaker ? await EntityIdAsync(speaker) : null;
-                long? parentId = attribution.Parent is { } parent && attributionIds.TryGetValue(parent, out long p) ? p : null;
-                string content = string.Join(" … ", attribution.Content.Select(document.Slice));
-                await using var a = Command(connection, transaction, """
+                string sql = $"""
                     insert into attributions (article_id, local_id, kind, speaker_id, parent_id, source_start, source_end, source_text,
                                               cue_start, cue_end, cue_text, content_spans, content, rule, confidence)
-                    values (@article, @local, @kind, @speaker, @parent, @ss, @se, @st, @cs, @ce, @ct, @spans, @content, @rule, @confidence)
+                    values {string.Join(", ", rows)}
                     returning id
-                    """,
-                    ("article", articleId), ("local", attribution.Id), ("kind", attribution.Kind.ToString()),
-                    ("speaker", speakerId), ("parent", parentId),
-                    ("ss", attribution.Source?.Start), ("se", attribution.Source?.End),
-                    ("st", attribution.Source is { } s ? document.Slice(s) : null),
-                    ("cs", attribution.Cue?.Start), ("ce", attribution.Cue?.End),
-                    ("ct", attribution.Cue is { } c ? document.Slice(c) : null),
-                    ("spans", FormatSpans(attribution.Content)), ("content", content),
-                    ("rule", attribution.Rule), ("confidence", attribution.Confidence));
-                long id = Convert.ToInt64(await a.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-                attributionIds[attribution] = id;
-                await IndexContentAsync(connection, transaction, id, content, cancellationToken);
+                    """;
+                await using var insert = Command(connection, transaction, sql, [.. parameters]);
+                var ids = new List<long>();
+                await using (var r = await insert.ExecuteReaderAsync(cancellationToken))
+                    while (await r.ReadAsync(cancellationToken)) ids.Add(r.GetInt64(0));
+                // Identity values are handed out in VALUES order within one statement; sorting makes the match explicit.
+                ids.Sort();
+                for (int i = 0; i < chunk.Length; i++) attributionIds[chunk[i]] = ids[i];
             }
-            await transaction.CommitAsync(cancellationToken);
-            return new SaveResult(SaveOutcome.Stored, articleId);
         }
+        await IndexArticleAsync(connection, transaction, articleId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Stored, articleId);
+    }
+
+    /// <summary>Upserts the document's entities (and any speaker not listed among them) in one statement per chunk.</summary>
+    private static async Task<Dictionary<Entity, long>> SaveEntitiesAsync(DbConnection connection, DbTransaction transaction, Document document, CancellationToken cancellationToken)
+    {
+        var all = document.Entities.Concat(document.Attributions.Select(a => a.Speaker).OfType<Entity>())
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Entity>().ToList();
+        // One row per (key, kind): an upsert may not touch the same row twice.
+        var byKey = all.GroupBy(e => (Key: CanonicalKey(e.Name), Kind: e.Kind.ToString())).ToList();
+        var idsByKey = new Dictionary<(string Key, string Kind), long>();
+        foreach (var chunk in byKey.Chunk(RowsPerInsert))
+        {
+            var parameters = new List<(string, object?)>();
+            var rows = new List<string>();
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                var first = chunk[i].First();
+                rows.Add($"(@n{i}, @k{i}, @t{i}, @b{i})");
+                parameters.AddRange([($"n{i}", first.Name), ($"k{i}", chunk[i].Key.Key), ($"t{i}", chunk[i].Key.Kind), ($"b{i}", first.Named)]);
+            }
+            await using var upsert = Command(connection, transaction, $"""
+                insert into entities (name, name_key, kind, named) values {string.Join(", ", rows)}
+                on conflict (name_key, kind) do update set named = entities.named
+                returning id, name_key, kind
+                """, [.. parameters]);
+            await using var r = await upsert.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken)) idsByKey[(r.GetString(1), r.GetString(2))] = r.GetInt64(0);
+        }
+        var ids = new Dictionary<Entity, long>(ReferenceEqualityComparer.Instance);
+        foreach (var group in byKey)
+            foreach (var e in group) ids[e] = idsByKey[group.Key];
+        return ids;
     }
 
     private static int Depth(Attribution attribution)

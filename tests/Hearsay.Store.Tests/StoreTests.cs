@@ -198,6 +198,38 @@ public class StoreTests
         Assert.Single(await again.ListArticlesAsync());
     }
 
+    [Theory, SqliteBackend, PostgresBackend]
+    public async Task Store_matches_ids_of_many_attributions_and_their_parents(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        var text = new System.Text.StringBuilder("Many voices\n\n");
+        for (int i = 0; i < 450; i++) text.Append($"Speaker{i} said P{i} that Q{i}. ");
+        var doc = new Hearsay.Text.Document(text.ToString());
+        var parents = new List<Attribution>();
+        for (int i = 0; i < 450; i++)
+        {
+            var speaker = new Entity($"e{i}", $"Speaker{i}", EntityKind.Person, true);
+            speaker.Mentions.Add(TestDocuments.Find(doc, $"Speaker{i} "));
+            doc.Entities.Add(speaker);
+            var parent = new Attribution($"p{i}", AttributionKind.Indirect) { Speaker = speaker, Cue = TestDocuments.Find(doc, $"Speaker{i} said", $"Speaker{i} ".Length, 4) };
+            parent.Content.Add(TestDocuments.Find(doc, $"P{i} "));
+            var child = new Attribution($"c{i}", AttributionKind.Indirect) { Parent = parent };
+            child.Content.Add(TestDocuments.Find(doc, $"Q{i}."));
+            parents.Add(parent);
+            doc.Attributions.Add(child);
+        }
+        doc.Attributions.AddRange(parents);
+        var article = await t.Store.GetArticleAsync((await t.Store.SaveAsync(doc)).ArticleId);
+        var byId = article!.Attributions.ToDictionary(a => a.Id);
+        Assert.Equal(900, byId.Count);
+        foreach (var child in article.Attributions.Where(a => a.LocalId.StartsWith('c')))
+        {
+            var parent = byId[child.ParentId!.Value];
+            Assert.Equal("p" + child.LocalId[1..], parent.LocalId);
+            Assert.Equal("Speaker" + child.LocalId[1..], parent.Speaker!.Name);
+        }
+    }
+
     [Fact]
     public void Store_argument_selects_the_backend()
     {

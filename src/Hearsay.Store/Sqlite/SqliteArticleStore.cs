@@ -53,10 +53,10 @@ public sealed partial class SqliteArticleStore : SqlArticleStore
     protected override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, "create table if not exists migration_lock (id integer primary key); delete from migration_lock", cancellationToken);
 
-    protected override async Task IndexContentAsync(DbConnection connection, DbTransaction transaction, long attributionId, string content, CancellationToken cancellationToken)
+    protected override async Task IndexArticleAsync(DbConnection connection, DbTransaction transaction, long articleId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, "insert into attribution_fts (rowid, content) values (@id, @content)",
-            ("id", attributionId), ("content", content));
+        await using var command = Command(connection, transaction,
+            "insert into attribution_fts (rowid, content) select id, content from attributions where article_id = @a", ("a", articleId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
