@@ -7,7 +7,9 @@ namespace Hearsay.Tests;
 /// <summary>Runs the standard pipeline over hand-written article text.</summary>
 internal static class TestPipeline
 {
-    private static readonly HearsayPipeline Pipeline = StandardPipeline.Create();
+    // The stage tests here check the direct-quote sieves and speaker resolution on their own; the
+    // full-attribution labeller has its own tests (Reported/) with its own pipeline.
+    private static readonly HearsayPipeline Pipeline = StandardPipeline.Create(new() { FullAttribution = false });
 
     public static Document Run(string text) => Pipeline.Process(ArticleReader.FromText(text));
 

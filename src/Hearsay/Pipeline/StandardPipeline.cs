@@ -2,6 +2,7 @@ using Hearsay.Nlp;
 using Hearsay.Stages.Entities;
 using Hearsay.Stages.Parsing;
 using Hearsay.Stages.Quotes;
+using Hearsay.Stages.Reported;
 using Hearsay.Stages.Tagging;
 using Hearsay.Stages.Speakers;
 using Hearsay.Stages.Tokenization;
@@ -24,6 +25,12 @@ public sealed record StandardPipelineOptions
 
     /// <summary>Tagger, entity recogniser and parser models (e.g. <see cref="EnglishModels.Load()"/>); null leaves those stages out.</summary>
     public EnglishModels? Models { get; init; }
+
+    /// <summary>The full-attribution labeller's model; null loads the shipped one (when <see cref="FullAttribution"/>).</summary>
+    public AttributionModel? Attribution { get; init; }
+
+    /// <summary>Whether to find indirect, mixed and non-verbal attributions besides direct quotes.</summary>
+    public bool FullAttribution { get; init; } = true;
 }
 
 /// <summary>The pipeline Hearsay runs by default, stage by stage, in the order the stages need.</summary>
@@ -41,8 +48,10 @@ public static class StandardPipeline
         if (options.Models?.Pos != null && options.Models.Parser is { } parser) builder.Use(new DependencyParser(parser));
         builder
             .Use(new QuotationFinder())
-            .Use(new QuoteAttributor())
-            .Use(new SpeakerResolver(options.Lexicon));
+            .Use(new QuoteAttributor());
+        if (options.FullAttribution && (options.Attribution ?? AttributionModel.LoadShipped()) is { } attribution)
+            builder.Use(new AttributionTagger(attribution));
+        builder.Use(new SpeakerResolver(options.Lexicon));
         return builder.Build();
     }
 }

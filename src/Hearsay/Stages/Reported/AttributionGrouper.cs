@@ -1,0 +1,165 @@
+using Hearsay.Attributions;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Reported;
+
+/// <summary>A labelled stretch of tokens [First, End) with its role (1 source, 2 cue, 3 content).</summary>
+public readonly record struct RoleSpan(int Role, int First, int End)
+{
+    public const int Source = 1, Cue = 2, Content = 3;
+    public int Length => End - First;
+}
+
+/// <summary>Settings of <see cref="AttributionGrouper"/>.</summary>
+public sealed record AttributionGrouperOptions
+{
+    public static AttributionGrouperOptions Default { get; } = new();
+
+    /// <summary>The most tokens between a content span and its cue.</summary>
+    public int MaxContentGap { get; init; } = 40;
+    /// <summary>Cost added to linking content to a cue in another sentence (counted in tokens).</summary>
+    public int OtherSentencePenalty { get; init; } = 12;
+    /// <summary>The most tokens between a source span and its cue (same sentence only).</summary>
+    public int MaxSourceGap { get; init; } = 25;
+    /// <summary>A cue with no source of its own borrows the source of the previous cue in its sentence ("X said … and added …").</summary>
+    public bool ShareSources { get; init; } = true;
+}
+
+/// <summary>
+/// Forms attributions from labelled spans: every content span goes to the cue it is nearest to (content
+/// split around the cue, "“…,” he said, “…”", goes to that cue on both sides), every source span to the
+/// nearest cue in its sentence; a cue without content forms nothing.
+/// </summary>
+public static class AttributionGrouper
+{
+    /// <summary>Extracts spans from BIO labels (see <see cref="AttributionLabels"/>).</summary>
+    public static List<RoleSpan> Spans(ReadOnlySpan<int> labels)
+    {
+        var spans = new List<RoleSpan>();
+        int i = 0;
+        while (i < labels.Length)
+        {
+            int role = AttributionLabels.RoleOf(labels[i]);
+            if (role == 0) { i++; continue; }
+            int j = i + 1;
+            while (j < labels.Length && !AttributionLabels.IsBegin(labels[j]) && AttributionLabels.RoleOf(labels[j]) == role) j++;
+            spans.Add(new RoleSpan(role, i, j));
+            i = j;
+        }
+        return spans;
+    }
+
+    /// <summary>Tokens strictly between two spans (0 when they touch or overlap).</summary>
+    private static int Gap(RoleSpan a, RoleSpan b) => a.End <= b.First ? b.First - a.End : b.End <= a.First ? a.First - b.End : 0;
+
+    public static List<Attribution> Group(Document doc, IReadOnlyList<RoleSpan> spans, AttributionGrouperOptions? options = null)
+    {
+        options ??= AttributionGrouperOptions.Default;
+        var cues = spans.Where(s => s.Role == RoleSpan.Cue).ToList();
+        var result = new List<Attribution>();
+        if (cues.Count == 0) return result;
+        var contentOf = new List<RoleSpan>[cues.Count];
+        var sourceOf = new RoleSpan?[cues.Count];
+        var sourceCost = new int[cues.Count];
+        for (int c = 0; c < cues.Count; c++) contentOf[c] = new List<RoleSpan>();
+
+        foreach (var span in spans)
+        {
+            if (span.Role == RoleSpan.Content)
+            {
+                int best = -1, bestCost = int.MaxValue;
+                for (int c = 0; c < cues.Count; c++)
+                {
+                    int gap = Gap(span, cues[c]);
+                    if (gap > options.MaxContentGap) continue;
+                    int cost = gap + (SharesSentence(doc, span, cues[c]) ? 0 : options.OtherSentencePenalty);
+                    if (CueBetween(cues, span, cues[c])) cost += 100;
+                    if (cost < bestCost) { best = c; bestCost = cost; }
+                }
+                if (best >= 0) contentOf[best].Add(span);
+            }
+        }
+        foreach (var span in spans)
+        {
+            if (span.Role != RoleSpan.Source) continue;
+            int best = -1, bestCost = int.MaxValue;
+            int sentence = doc.Tokens[span.First].Sentence;
+            for (int c = 0; c < cues.Count; c++)
+            {
+                var cue = cues[c];
+                if (doc.Tokens[cue.First].Sentence != sentence) continue;
+                int gap = Gap(span, cue);
+                if (gap > options.MaxSourceGap) continue;
+                int cost = gap + (span.End <= cue.First ? 0 : 2) + (CueBetween(cues, span, cue) ? 50 : 0);
+                if (sourceOf[c] is not null && sourceCost[c] <= cost) continue;
+                if (cost < bestCost) { best = c; bestCost = cost; }
+            }
+            if (best >= 0) { sourceOf[best] = span; sourceCost[best] = bestCost; }
+        }
+
+        for (int c = 0; c < cues.Count; c++)
+        {
+            if (contentOf[c].Count == 0) continue;
+            var cue = cues[c];
+            var source = sourceOf[c];
+            if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
+                && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
+                source = previous;
+            var attribution = new Attribution("", AttributionKind.Indirect)
+            {
+                Cue = Range(doc, cue),
+                Source = source is { } s ? Range(doc, s) : null,
+                Rule = "tagger",
+            };
+            foreach (var content in contentOf[c].OrderBy(x => x.First)) attribution.Content.Add(Range(doc, content));
+            attribution.Kind = KindOf(doc, contentOf[c]);
+            result.Add(attribution);
+        }
+        return result;
+    }
+
+    /// <summary>"… said X and added Y": the later cue follows "and" (or a comma) after the earlier attribution.</summary>
+    private static bool ConjoinedAfter(Document doc, RoleSpan earlier, RoleSpan later)
+    {
+        for (int i = later.First - 1; i >= earlier.End && i >= later.First - 3; i--)
+        {
+            string t = doc.Tokens[i].Text;
+            if (t is "and" or "but" or "then" or "," or "also") return true;
+        }
+        return false;
+    }
+
+    private static bool SharesSentence(Document doc, RoleSpan span, RoleSpan cue)
+    {
+        int sentence = doc.Tokens[cue.First].Sentence;
+        return doc.Tokens[span.First].Sentence <= sentence && doc.Tokens[span.End - 1].Sentence >= sentence;
+    }
+
+    private static bool CueBetween(List<RoleSpan> cues, RoleSpan span, RoleSpan cue)
+    {
+        int from = Math.Min(span.End, cue.End), to = Math.Max(span.First, cue.First);
+        foreach (var other in cues)
+            if (other != cue && other.First >= from && other.End <= to) return true;
+        return false;
+    }
+
+    private static AttributionKind KindOf(Document doc, List<RoleSpan> content)
+    {
+        int quoted = 0, total = 0;
+        foreach (var span in content)
+            for (int i = span.First; i < span.End; i++)
+            {
+                total++;
+                if (doc.Tokens[i].IsQuote) quoted++;
+            }
+        if (quoted == 0) return AttributionKind.Indirect;
+        var first = doc.Tokens[content[0].First];
+        var last = doc.Tokens[content[^1].End - 1];
+        bool enclosed = first.Shape == TokenShape.OpeningQuote && last.Shape == TokenShape.ClosingQuote
+            || first.Shape == TokenShape.OpeningQuote && last.Shape is TokenShape.Punctuation;
+        return enclosed ? AttributionKind.Direct : AttributionKind.Mixed;
+    }
+
+    internal static TextRange Range(Document doc, RoleSpan span) =>
+        new(doc.Tokens[span.First].Range.Start, doc.Tokens[span.End - 1].Range.End);
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using Hearsay.Nlp;
+
+namespace Hearsay.Stages.Reported;
+
+/// <summary>
+/// The learned part of full attribution extraction: a token labeller (BIO over source, cue and content,
+/// averaged perceptron weights) and a cue lexicon learned from the training annotations (how often each
+/// lower-cased word is part of a cue). Read-only once built; safe to share across threads.
+/// </summary>
+public sealed class AttributionModel
+{
+    public const string Kind = "attribution";
+    public const string FileName = "attribution.bin";
+
+    internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates)
+    {
+        Weights = weights;
+        CueRates = cueRates;
+    }
+
+    internal LinearModel Weights { get; }
+    /// <summary>For each lower-cased word seen inside cues in training: the share of its occurrences that are cue words.</summary>
+    public IReadOnlyDictionary<string, float> CueRates { get; }
+    public int FeatureCount => Weights.FeatureCount;
+
+    public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
+    {
+        Weights.Write(writer);
+        writer.Write(CueRates.Count);
+        foreach (var (word, rate) in CueRates.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(word);
+            writer.Write(rate);
+        }
+    });
+
+    public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
+    {
+        var weights = LinearModel.Read(reader);
+        int count = reader.ReadInt32();
+        var rates = new Dictionary<string, float>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            string word = reader.ReadString();
+            rates[word] = reader.ReadSingle();
+        }
+        return new AttributionModel(weights, rates);
+    });
+
+    /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>
+    public static AttributionModel? LoadShipped()
+    {
+        using var stream = typeof(AttributionModel).Assembly.GetManifestResourceStream("Hearsay.Models." + FileName);
+        return stream is null ? null : Load(stream);
+    }
+}
+
+/// <summary>The token labels: O, then B and I for source, cue and content.</summary>
+internal static class AttributionLabels
+{
+    public const int Outside = 0;
+    public const int Count = 7;
+    public static readonly string[] Names = ["O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT"];
+
+    /// <summary>0 = none, 1 = source, 2 = cue, 3 = content.</summary>
+    public static int RoleOf(int label) => label == 0 ? 0 : (label + 1) / 2;
+    public static bool IsBegin(int label) => label > 0 && label % 2 == 1;
+    public static int Begin(int role) => 2 * role - 1;
+    public static int Inside(int role) => 2 * role;
+
+    /// <summary>An I label continues only a span of its own role.</summary>
+    public static bool Allowed(int previous, int label) =>
+        label == 0 || IsBegin(label) || RoleOf(previous) == RoleOf(label);
+}

@@ -1,0 +1,118 @@
+using Hearsay.Attributions;
+using Hearsay.Pipeline;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Reported;
+
+/// <summary>How the labeller's attributions combine with those the quote sieves found before it.</summary>
+public enum SieveMerge
+{
+    /// <summary>Keep every sieve attribution; add the labeller's where they share no token with one.</summary>
+    KeepSieves,
+    /// <summary>Replace the sieve attributions by the labeller's (which see the sieves' roles as features).</summary>
+    Replace,
+}
+
+/// <summary>Settings of <see cref="AttributionTagger"/>.</summary>
+public sealed record AttributionTaggerOptions
+{
+    public static AttributionTaggerOptions Default { get; } = new();
+    public SieveMerge Merge { get; init; } = SieveMerge.KeepSieves;
+    public AttributionGrouperOptions Grouping { get; init; } = AttributionGrouperOptions.Default;
+}
+
+/// <summary>
+/// Finds every attribution the corpus annotates — indirect and mixed speech, "according to", beliefs and
+/// intentions, headline colons — by labelling each token as source, cue or content (greedy averaged
+/// perceptron, BIO), grouping the labelled spans into attributions (<see cref="AttributionGrouper"/>),
+/// combining them with the direct-quote sieves' results and nesting them (<see cref="AttributionNester"/>).
+/// </summary>
+public sealed class AttributionTagger : IStage
+{
+    private readonly AttributionModel _model;
+    private readonly AttributionTaggerOptions _options;
+
+    public AttributionTagger(AttributionModel model, AttributionTaggerOptions? options = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _options = options ?? AttributionTaggerOptions.Default;
+    }
+
+    public string Name => "attribution-tagger";
+    public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Quotations;
+    public Layers Provides => Layers.Attributions;
+
+    public void Process(Document document)
+    {
+        if (document.Tokens.Count == 0) return;
+        var labels = Label(_model, new AttributionFeatures(document, _model.CueRates));
+        var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), _options.Grouping);
+        Merge(document, found, _options.Merge);
+        AttributionNester.Nest(document);
+    }
+
+    /// <summary>Greedy left-to-right labelling; only well-formed BIO sequences.</summary>
+    internal static int[] Label(AttributionModel model, AttributionFeatures features)
+    {
+        int n = features.Count;
+        var labels = new int[n];
+        Span<uint> f = stackalloc uint[AttributionFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[Math.Max(model.Weights.Stride, AttributionLabels.Count)];
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < n; i++)
+        {
+            int k = features.Extract(i, p1, p2, f);
+            model.Weights.Score(f[..k], scores);
+            int best = Best(scores, p1);
+            labels[i] = best;
+            p2 = p1;
+            p1 = best;
+        }
+        return labels;
+    }
+
+    internal static int Best(ReadOnlySpan<float> scores, int previous)
+    {
+        int best = 0;
+        float bestScore = float.NegativeInfinity;
+        for (int c = 0; c < AttributionLabels.Count; c++)
+        {
+            if (!AttributionLabels.Allowed(previous, c)) continue;
+            if (scores[c] > bestScore) { bestScore = scores[c]; best = c; }
+        }
+        return best;
+    }
+
+    /// <summary>Adds <paramref name="found"/> to the document's attributions as <paramref name="merge"/> says, renumbering ids.</summary>
+    internal static void Merge(Document document, List<Attribution> found, SieveMerge merge)
+    {
+        var all = document.Attributions;
+        if (merge == SieveMerge.Replace) all.Clear();
+        var taken = new List<TextRange>();
+        foreach (var a in all)
+        {
+            if (a.Source is { } s) taken.Add(s);
+            if (a.Cue is { } c) taken.Add(c);
+            taken.AddRange(a.Content);
+        }
+        foreach (var a in found)
+        {
+            bool clash = false;
+            foreach (var r in Ranges(a))
+                foreach (var t in taken)
+                    if (r.Overlaps(t)) { clash = true; break; }
+            if (!clash) all.Add(a);
+        }
+        all.Sort((x, y) => Anchor(x).CompareTo(Anchor(y)));
+        for (int i = 0; i < all.Count; i++) all[i].Id = "A" + (i + 1);
+    }
+
+    private static IEnumerable<TextRange> Ranges(Attribution a)
+    {
+        if (a.Cue is { } c) yield return c;
+        foreach (var x in a.Content) yield return x;
+    }
+
+    private static int Anchor(Attribution a) =>
+        Math.Min(a.Cue?.Start ?? int.MaxValue, a.Content.Count > 0 ? a.Content.Min(c => c.Start) : int.MaxValue);
+}

@@ -1,0 +1,164 @@
+using Hearsay.Evaluation;
+using Hearsay.Input;
+using Hearsay.Nlp;
+using Hearsay.Pipeline;
+using Hearsay.Stages.Quotes;
+using Hearsay.Stages.Tokenization;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Reported;
+
+/// <summary>
+/// Trains <see cref="AttributionModel"/> from gold .ann files (the first annotator's file per article):
+/// gold character spans are aligned to Hearsay's tokens (a token takes a role when its characters lie
+/// inside a span of that role), the cue lexicon is counted, and the labeller is trained greedily on its
+/// own previous labels, documents shuffled with a fixed seed.
+/// </summary>
+public static class AttributionTrainer
+{
+    public sealed record Options
+    {
+        public int Iterations { get; init; } = 8;
+        public int Seed { get; init; } = 1;
+        /// <summary>Least number of times a word must be (part of) a cue to enter the cue lexicon.</summary>
+        public int MinCueCount { get; init; } = 2;
+        /// <summary>Features updated fewer times are dropped from the saved model.</summary>
+        public int MinUpdates { get; init; } = 2;
+    }
+
+    /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
+    public sealed record Example(string Name, Document Document, IReadOnlyList<AttributionSpans> Gold, int[] Labels);
+
+    /// <summary>The stages the labeller runs after (tokens, sentences, quotations, the quote sieves).</summary>
+    public static HearsayPipeline BasePipeline() => new PipelineBuilder()
+        .Use(new ParagraphSplitter())
+        .Use(new Tokenizer())
+        .Use(new SentenceSplitter())
+        .Use(new QuotationFinder())
+        .Use(new QuoteAttributor())
+        .Build();
+
+    public static List<Example> Read(string corpusFolder, Action<string>? log = null)
+    {
+        var pipeline = BasePipeline();
+        var articles = CorpusFolder.Load(corpusFolder).Where(a => a.GoldPath is not null).ToList();
+        var examples = new Example[articles.Count];
+        Parallel.For(0, articles.Count, i =>
+        {
+            var article = articles[i];
+            var doc = ArticleReader.ReadFile(article.TextPath);
+            pipeline.Process(doc);
+            var gold = BratAnnotations.ReadFile(article.GoldPath!, doc.Text).Attributions;
+            examples[i] = new Example(article.Name, doc, gold, Align(doc, gold));
+        });
+        log?.Invoke($"attribution: read {examples.Length} articles, {examples.Sum(e => e.Document.Tokens.Count):N0} tokens, {examples.Sum(e => e.Gold.Count):N0} gold attributions from {corpusFolder}");
+        return examples.ToList();
+    }
+
+    /// <summary>BIO labels of the document's tokens from gold spans; a token inside no span, or only partly inside one, is O.</summary>
+    public static int[] Align(Document doc, IReadOnlyList<AttributionSpans> gold)
+    {
+        var labels = new int[doc.Tokens.Count];
+        foreach (var a in gold)
+        {
+            Mark(a.Source, RoleSpan.Source);
+            Mark(a.Cue, RoleSpan.Cue);
+            Mark(a.Content, RoleSpan.Content);
+        }
+        return labels;
+
+        void Mark(IReadOnlyList<TextRange> fragments, int role)
+        {
+            foreach (var fragment in fragments)
+            {
+                var (first, end) = doc.TokensIn(fragment);
+                bool begun = false;
+                for (int i = first; i < end; i++)
+                {
+                    var r = doc.Tokens[i].Range;
+                    if (r.Start < fragment.Start || r.End > fragment.End) continue;
+                    if (labels[i] != 0) { begun = false; continue; }
+                    labels[i] = begun ? AttributionLabels.Inside(role) : AttributionLabels.Begin(role);
+                    begun = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>For each lower-cased word that is part of a cue at least <paramref name="minCount"/> times: the share of its occurrences that are.</summary>
+    public static Dictionary<string, float> CueRates(IEnumerable<Example> examples, int minCount)
+    {
+        var total = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cue = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in examples)
+        {
+            for (int i = 0; i < e.Labels.Length; i++)
+            {
+                string w = AttributionFeatures.Normalize(e.Document.Tokens[i].Text);
+                total[w] = total.GetValueOrDefault(w) + 1;
+                if (AttributionLabels.RoleOf(e.Labels[i]) == RoleSpan.Cue) cue[w] = cue.GetValueOrDefault(w) + 1;
+            }
+        }
+        return cue.Where(p => p.Value >= minCount)
+            .ToDictionary(p => p.Key, p => (float)p.Value / total[p.Key], StringComparer.Ordinal);
+    }
+
+    public static AttributionModel Train(IReadOnlyList<Example> examples, Options options, Action<string>? log = null)
+    {
+        var rates = CueRates(examples, options.MinCueCount);
+        log?.Invoke($"attribution: cue lexicon of {rates.Count:N0} words ({rates.Count(p => p.Value >= AttributionFeatures.StrongCue):N0} strong)");
+        var features = examples.Select(e => new AttributionFeatures(e.Document, rates)).ToArray();
+        var perceptron = new AveragedPerceptron(AttributionLabels.Count);
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(options.Seed);
+        var f = new uint[AttributionFeatures.MaxFeatures];
+        var scores = new float[AttributionLabels.Count];
+        for (int iteration = 1; iteration <= options.Iterations; iteration++)
+        {
+            random.Shuffle(order);
+            long correct = 0, count = 0;
+            foreach (int d in order)
+            {
+                var feats = features[d];
+                var gold = examples[d].Labels;
+                int p1 = -1, p2 = -1;
+                for (int i = 0; i < feats.Count; i++)
+                {
+                    int k = feats.Extract(i, p1, p2, f);
+                    var span = f.AsSpan(0, k);
+                    perceptron.Score(span, scores);
+                    int guess = AttributionTagger.Best(scores, p1);
+                    // After a wrong guess the gold I label may be ill-formed; its well-formed equivalent is B.
+                    int truth = AttributionLabels.Allowed(p1, gold[i]) ? gold[i] : AttributionLabels.Begin(AttributionLabels.RoleOf(gold[i]));
+                    perceptron.Tick();
+                    perceptron.Update(span, truth, guess);
+                    if (guess == truth) correct++;
+                    count++;
+                    p2 = p1;
+                    p1 = guess;
+                }
+            }
+            log?.Invoke($"attribution: iteration {iteration}: token accuracy {100.0 * correct / count:F2}%");
+        }
+        var model = new AttributionModel(perceptron.ToModel(options.MinUpdates), rates);
+        log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
+        return model;
+    }
+
+    /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold.</summary>
+    public static ArticleScore Evaluate(AttributionModel model, IReadOnlyList<Example> examples, AttributionTaggerOptions? options = null)
+    {
+        var pipeline = BasePipeline();
+        var stage = new AttributionTagger(model, options);
+        var scores = new ArticleScore[examples.Count];
+        Parallel.For(0, examples.Count, i =>
+        {
+            var e = examples[i];
+            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
+            pipeline.Process(doc);
+            stage.Process(doc);
+            scores[i] = AttributionScorer.Score(doc.Text, e.Gold, AttributionSpans.From(doc.Attributions), e.Name);
+        });
+        return ArticleScore.Sum(scores);
+    }
+}
