@@ -246,6 +246,13 @@ public sealed class QuoteAttributor : IStage
         return !(next.Text is "," or ")" || char.IsLower(next.Text[0]));
     }
 
+    private static bool IntroducesQuote(Document doc, int k)
+    {
+        int next = k + 1;
+        if (next < doc.Tokens.Count && doc.Tokens[next].Text is ":" or ",") next++;
+        return next < doc.Tokens.Count && doc.Tokens[next].Shape == TokenShape.OpeningQuote;
+    }
+
     private static bool InHeadline(Document doc, int k) =>
         doc.Metadata.TitleRange is { } title && title.Contains(doc.Tokens[k].Range.Start);
 
@@ -265,8 +272,9 @@ public sealed class QuoteAttributor : IStage
     private static bool IsCueVerbAt(Document doc, int k)
     {
         var token = doc.Tokens[k];
-        if (token.Tag is { } tag && !tag.StartsWith("VB")) return false;
         if (!CueLexicon.IsCueVerb(token.Text)) return false;
+        // The tagger may read "reports:" or a headline's "Said" as a noun; what follows a cue settles it.
+        if (token.Tag is { } tag && !tag.StartsWith("VB") && !IntroducesQuote(doc, k)) return false;
         // "my answer", "the report": after a determiner the word is a noun.
         if (token.Tag is null && k > 0 && doc.Tokens[k - 1].Text.ToLowerInvariant() is "the" or "a" or "an" or "my" or "his" or "her"
                 or "their" or "our" or "its" or "your" or "this" or "that") return false;
@@ -298,7 +306,8 @@ public sealed class QuoteAttributor : IStage
             && tokens[next.FirstToken - 1].Text is "," or ":")
             return true;
         int k = cueEnd;
-        while (k < next.FirstToken && tokens[k].Text is "," or ":" or "—" or "–" or "." ) k++;
+        // A new sentence after the cue is not the quote's second half: the follow-on sieve decides it.
+        while (k < next.FirstToken && tokens[k].Text is "," or ":" or "—" or "–") k++;
         return k == next.FirstToken && next.FirstToken - cueEnd <= 2 && tokens[next.FirstToken].Paragraph == tokens[cueEnd - 1].Paragraph;
     }
 
