@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Hearsay.Pipeline;
 using Hearsay.Store;
 using Hearsay.Store.Ingest;
@@ -53,8 +54,15 @@ public sealed class IngestCommand : ICliCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string? dbOption, int jobs, bool noProgress, CancellationToken ct)
+    private static async Task<int> RunAsync(string[] inputs, string? dbOption, int jobs, bool noProgress, CancellationToken invocationToken)
     {
+        // Ctrl+C or SIGTERM: stop reading, let the article being stored commit, report, and exit 130.
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
+        void Stop(PosixSignalContext context) { context.Cancel = true; interrupt.Cancel(); }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var ct = interrupt.Token;
+
         if (jobs < 1) { Console.Error.WriteLine("hearsay: --jobs must be at least 1"); return ExitCodes.UsageError; }
         await using var store = await StoreOption.OpenAsync(dbOption, ct);
         if (store is null) return ExitCodes.Failure;
