@@ -30,7 +30,7 @@ public sealed class ExtractCommand : ICliCommand
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out", "-o")
         {
-            Description = "Folder for per-input files. Default: the current folder for json/brat/conllu; standard output for text and jsonl.",
+            Description = "Folder for per-input files. Default: the current folder for json/brat/conllu; standard output for text, jsonl and standard input.",
         };
         var threads = new Option<int>("--threads", "-t")
         {
@@ -54,14 +54,14 @@ public sealed class ExtractCommand : ICliCommand
     public static int Run(string[] inputs, string format, string? outDir, int threads, bool quiet)
     {
         var items = InputSource.Expand(inputs).ToList();
-        var missing = items.Where(i => !i.IsStandardInput && !File.Exists(i.Path)).ToList();
         if (items.Count == 0)
         {
             Console.Error.WriteLine("hearsay: no inputs found");
             return ExitCodes.Failure;
         }
 
-        bool perFile = format is "json" or "brat" or "conllu" || outDir is not null;
+        // Files per input, except for standard input alone without --out, which answers on standard output.
+        bool perFile = outDir is not null || (format is "json" or "brat" or "conllu" && !items.All(i => i.IsStandardInput));
         if (perFile) Directory.CreateDirectory(outDir ??= ".");
         var pipeline = StandardPipeline.Create();
         var watch = Stopwatch.StartNew();
