@@ -33,7 +33,7 @@ public sealed class SeededStore : IAsyncLifetime
 }
 
 /// <summary>The app in the ASP.NET Core test host over a seeded store.</summary>
-public sealed class HearsayFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class HearsayFactory : WebApplicationFactory<Hearsay.Web.Program>, IAsyncLifetime
 {
     public SeededStore Seed { get; } = new();
 

@@ -68,7 +68,13 @@ public sealed class IngestCommand : ICliCommand
         if (store is null) return ExitCodes.Failure;
 
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        void ReportFailure(IngestFailure f) => err.WriteLine($"hearsay: skipped {f.Label}: {f.Reason}");
+        bool bar = !noProgress && err.Profile.Capabilities.Interactive;
+        // Through the live display while the bar is drawn; otherwise plain, one unwrapped line per item.
+        void ReportFailure(IngestFailure f)
+        {
+            string line = $"hearsay: skipped {f.Label}: {f.Reason}";
+            if (bar) err.WriteLine(line); else Console.Error.WriteLine(line);
+        }
 
         using var http = IngestSources.CreateHttpClient();
         int inputFailures = 0;
@@ -82,7 +88,6 @@ public sealed class IngestCommand : ICliCommand
         var pipeline = StandardPipeline.Create();
         var ingester = new Ingester(store, pipeline, new IngestOptions { Parallelism = jobs });
         IngestReport report;
-        bool bar = !noProgress && err.Profile.Capabilities.Interactive;
         if (bar)
         {
             report = await err.Progress()
