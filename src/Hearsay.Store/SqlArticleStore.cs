@@ -170,7 +170,9 @@ public abstract class SqlArticleStore : IArticleStore
         var all = document.Entities.Concat(document.Attributions.Select(a => a.Speaker).OfType<Entity>())
             .Distinct(ReferenceEqualityComparer.Instance).Cast<Entity>().ToList();
         // One row per (key, kind): an upsert may not touch the same row twice.
-        var byKey = all.GroupBy(e => (Key: CanonicalKey(e.Name), Kind: e.Kind.ToString())).ToList();
+        // Sorted, so that concurrent writers lock entity rows in the same order and cannot deadlock.
+        var byKey = all.GroupBy(e => (Key: CanonicalKey(e.Name), Kind: e.Kind.ToString()))
+            .OrderBy(g => g.Key.Key, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal).ToList();
         var idsByKey = new Dictionary<(string Key, string Kind), long>();
         foreach (var chunk in byKey.Chunk(RowsPerInsert))
         {

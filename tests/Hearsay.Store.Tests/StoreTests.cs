@@ -243,11 +243,16 @@ public class StoreTests
     public void Canonical_key_ignores_case_spacing_and_apostrophes() =>
         Assert.Equal(SqlArticleStore.CanonicalKey(" O’Brien  Smith "), SqlArticleStore.CanonicalKey("o'brien smith"));
 
-    [Fact]
-    public async Task Sqlite_store_can_be_written_from_many_threads()
+    [Theory, SqliteBackend, PostgresBackend]
+    public async Task Store_can_be_written_from_many_threads_and_connections(string backend)
     {
-        await using var t = await TestStore.CreateAsync("sqlite");
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => t.Store.SaveAsync(TestDocuments.Budget(title: $"Budget {i % 10}")))));
-        Assert.Equal(10, (await t.Store.ListArticlesAsync()).Count);
+        await using var t = await TestStore.CreateAsync(backend);
+        await using var other = await StoreFactory.OpenAsync(t.Db); // as a second process would
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? t.Store : other).SaveAsync(i % 3 == 0 ? TestDocuments.Negotiations(title: $"Talks {i % 10}") : TestDocuments.Budget(title: $"Budget {i % 10}")))));
+        var articles = await t.Store.ListArticlesAsync(1000);
+        Assert.Equal(articles.Count, results.Count(r => r.Outcome == SaveOutcome.Stored));
+        Assert.Equal(articles.Count, articles.Select(a => a.Title).Distinct().Count());
+        Assert.Single(await t.Store.FindSpeakersAsync("Jane Holt"));
     }
 }
