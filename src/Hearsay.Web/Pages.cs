@@ -80,7 +80,7 @@ public static class Pages
             : $"<span class=\"speaker\">{E(hit.SourceText ?? "unattributed")}</span>";
         string text = hit.Snippet is { } snippet ? Snippet(snippet) : E(hit.Content);
         return string.Create(CultureInfo.InvariantCulture, $"""
-            <li>{who} <span class="meta">{E(hit.CueText)}</span> “{text}”
+            <li>{who} <span class="meta">{E(hit.CueText)}</span> {Quoted((hit.Snippet ?? hit.Content).Replace("\u0002", ""), text)}
             <div class="meta"><a class="article" href="/articles/{hit.ArticleId}#a{hit.AttributionId}">{E(hit.ArticleTitle ?? $"Article {hit.ArticleId}")}</a> · {E(hit.Outlet)} · {Date(hit.Published)} <span class="badge">{hit.Kind}</span>{(hit.ParentId is null ? "" : " <span class=\"badge\">second-hand</span>")}</div></li>
             """);
     }
@@ -118,6 +118,10 @@ public static class Pages
         sb.Append("</section>");
         return sb.ToString();
     }
+
+    /// <summary>The content in quotation marks, unless it already starts with one.</summary>
+    private static string Quoted(string content, string html) =>
+        content.Length > 0 && content[0] is '"' or '“' or '\'' or '‘' ? html : $"“{html}”";
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
@@ -180,7 +184,7 @@ public static class Pages
         foreach (var s in statements)
         {
             sb.Append(CultureInfo.InvariantCulture, $"""
-                <li><span class="meta">{Date(s.Published)} · {E(s.Outlet)}</span> {E(s.SourceText)} <i>{E(s.CueText)}</i> “{E(s.Content)}”
+                <li><span class="meta">{Date(s.Published)} · {E(s.Outlet)}</span> {E(s.SourceText)} <i>{E(s.CueText)}</i> {Quoted(s.Content, E(s.Content))}
                 <div class="meta"><a class="article" href="/articles/{s.ArticleId}#a{s.AttributionId}">{E(s.ArticleTitle ?? $"Article {s.ArticleId}")}</a> <span class="badge">{s.Kind}</span>{(s.ParentId is null ? "" : " <span class=\"badge\">second-hand</span>")}</div></li>
                 """);
         }

@@ -55,6 +55,6 @@ public sealed class SearchCommand : ICliCommand
         string content = (s.Snippet ?? s.Content).Replace("\u0002", "").Replace("\u0003", "").ReplaceLineEndings(" ");
         if (content.Length > 240) content = content[..239] + "…";
         string chain = s.ParentId is null ? "" : " [second-hand]";
-        return $"{date}  {s.Outlet ?? "-",-14} article {s.ArticleId,-5} {who} {s.CueText ?? "-"}: “{content}”{chain}  ({s.ArticleTitle})";
+        return $"{date}  {s.Outlet ?? "-",-14} article {s.ArticleId,-5} {who} {s.CueText ?? "-"}: {(content.Length > 0 && content[0] is '"' or '“' or '\'' or '‘' ? content : $"“{content}”")}{chain}  ({s.ArticleTitle})";
     }
 }
