@@ -43,6 +43,9 @@ public abstract class SqlArticleStore : IArticleStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockForMigrationAsync(connection, transaction, cancellationToken);
         int current = await CurrentVersionAsync(connection, transaction, cancellationToken);
+        int known = Migrations.Max(m => m.Version);
+        if (current > known)
+            throw new InvalidOperationException($"the store has schema version {current}, newer than this version of Hearsay knows ({known}); upgrade Hearsay");
         foreach (var migration in Migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
         {
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);

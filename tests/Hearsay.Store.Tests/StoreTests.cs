@@ -230,6 +230,24 @@ public class StoreTests
         }
     }
 
+    [Theory, SqliteBackend, PostgresBackend]
+    public async Task Store_refuses_a_schema_newer_than_it_knows(string backend)
+    {
+        await using var t = await TestStore.CreateAsync(backend);
+        await using (var raw = await StoreFactory.OpenAsync(t.Db))
+        {
+            // A later Hearsay would have recorded version 99.
+            var sql = backend == "sqlite"
+                ? new Microsoft.Data.Sqlite.SqliteCommand("insert into schema_version values (99, 'future', 'x')", new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={t.Db}"))
+                : (System.Data.Common.DbCommand)new Npgsql.NpgsqlCommand("insert into schema_version values (99, 'future', 'x')", new Npgsql.NpgsqlConnection(t.Db));
+            await sql.Connection!.OpenAsync();
+            await sql.ExecuteNonQueryAsync();
+            await sql.Connection.DisposeAsync();
+        }
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StoreFactory.OpenAsync(t.Db));
+        Assert.Contains("schema version 99", e.Message);
+    }
+
     [Fact]
     public void Store_argument_selects_the_backend()
     {

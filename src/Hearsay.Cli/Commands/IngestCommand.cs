@@ -78,7 +78,16 @@ public sealed class IngestCommand : ICliCommand
 
         using var http = IngestSources.CreateHttpClient();
         int inputFailures = 0;
-        var items = await new IngestSources(http).ExpandAsync(inputs, f => { inputFailures++; ReportFailure(f); }, ct);
+        List<IngestItem> items;
+        try
+        {
+            items = await new IngestSources(http).ExpandAsync(inputs, f => { inputFailures++; ReportFailure(f); }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("hearsay: interrupted while reading the inputs; nothing was stored.");
+            return 130;
+        }
         if (items.Count == 0)
         {
             Console.Error.WriteLine("hearsay: nothing to ingest");
