@@ -9,7 +9,7 @@ internal static class TestPipeline
 {
     // The stage tests here check the direct-quote sieves and speaker resolution on their own; the
     // full-attribution labeller has its own tests (Reported/) with its own pipeline.
-    private static readonly HearsayPipeline Pipeline = StandardPipeline.Create(new() { FullAttribution = false });
+    private static readonly HearsayPipeline Pipeline = StandardPipeline.Create(StandardPipelineOptions.Default with { FullAttribution = false });
 
     public static Document Run(string text) => Pipeline.Process(ArticleReader.FromText(text));
 

@@ -36,6 +36,11 @@ public sealed class Attribution
     public List<TextRange> Content { get; } = new();
     /// <summary>The attribution whose content contains this one (sourcing chains).</summary>
     public Attribution? Parent { get; set; }
+    /// <summary>
+    /// The sourcing chain from the article down to the speaker: the outlet the story came from (if any),
+    /// the speakers of the attributions this one is reported inside, outermost first, then the speaker.
+    /// </summary>
+    public List<Entity> Chain { get; } = new();
     /// <summary>Which rule or model decided the speaker, for debugging and evaluation.</summary>
     public string? Rule { get; set; }
     public double Confidence { get; set; } = 1.0;

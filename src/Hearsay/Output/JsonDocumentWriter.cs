@@ -77,10 +77,32 @@ public static class JsonDocumentWriter
             foreach (var content in attribution.Content) WriteRange(writer, map, content, document);
             writer.WriteEndArray();
             WriteNullable(writer, "parent", attribution.Parent?.Id);
+            writer.WriteStartArray("chain");
+            foreach (var entity in attribution.Chain) writer.WriteStringValue(entity.Id);
+            writer.WriteEndArray();
             WriteNullable(writer, "rule", attribution.Rule);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        WriteNullable(writer, "provenance", document.Provenance?.Id);
+        WriteProfile(writer, SourcingProfile.Of(document));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProfile(Utf8JsonWriter writer, SourcingProfile profile)
+    {
+        writer.WriteStartObject("profile");
+        writer.WriteNumber("attributions", profile.Attributions);
+        writer.WriteStartObject("by_kind");
+        foreach (var (kind, count) in profile.ByKind) writer.WriteNumber(KindName(kind), count);
+        writer.WriteEndObject();
+        writer.WriteNumber("named", profile.Named);
+        writer.WriteNumber("anonymous", profile.Anonymous);
+        writer.WriteNumber("unresolved", profile.Unresolved);
+        writer.WriteNumber("first_hand", profile.FirstHand);
+        writer.WriteNumber("second_hand", profile.SecondHand);
+        writer.WriteNumber("share_anonymous", Math.Round(profile.Share(profile.Anonymous), 4));
+        writer.WriteNumber("share_second_hand", Math.Round(profile.Share(profile.SecondHand), 4));
         writer.WriteEndObject();
     }
 

@@ -14,6 +14,7 @@ public static class TextRenderer
         writer.WriteLine($"{C(Bold)}{document.Metadata.Title ?? document.Id}{C(Reset)}");
         if (document.Metadata.Author is { } author) writer.WriteLine($"{C(Dim)}by {author}{C(Reset)}");
         writer.WriteLine($"{C(Dim)}{document.Attributions.Count} attributions, {document.Entities.Count} sources{C(Reset)}");
+        if (document.Attributions.Count > 0) writer.WriteLine($"{C(Dim)}{Profile(document)}{C(Reset)}");
         writer.WriteLine();
         foreach (var attribution in document.Attributions)
         {
@@ -25,9 +26,22 @@ public static class TextRenderer
             string kind = attribution.Speaker is { } k ? $" {C(Dim)}[{JsonDocumentWriter.KindName(k.Kind)}{(k.Named ? "" : ", unnamed")}]{C(Reset)}" : "";
             string cue = attribution.Cue is { } c ? document.Slice(c) : "—";
             writer.WriteLine($"{indent}{C(Dim)}{attribution.Id} {attribution.Kind.ToString().ToLowerInvariant()}{C(Reset)}  {C(Source)}{source}{C(Reset)}{speaker}{kind} {C(Cue)}{cue}{C(Reset)}");
+            if (attribution.Chain.Count > 1)
+                writer.WriteLine($"{indent}    {C(Dim)}via {string.Join(" <- ", attribution.Chain.Select(e => e.Name))}{C(Reset)}");
             foreach (var content in attribution.Content)
                 writer.WriteLine($"{indent}    {C(Content)}{OneLine(document.Slice(content))}{C(Reset)}");
         }
+    }
+
+    /// <summary>"sources: 3 person, 2 anonymous, 1 outlet; named 67%, anonymous 33%; second-hand 50% (via The Washington Post)".</summary>
+    private static string Profile(Document document)
+    {
+        var p = SourcingProfile.Of(document);
+        var kinds = p.ByKind.Where(k => k.Value > 0).OrderByDescending(k => k.Value)
+            .Select(k => $"{k.Value} {JsonDocumentWriter.KindName(k.Key)}");
+        string via = document.Provenance is { } root ? $" (story credited to {root.Name})" : "";
+        return $"sources: {string.Join(", ", kinds)}; named {p.Share(p.Named):P0}, anonymous {p.Share(p.Anonymous):P0}; " +
+               $"first-hand {p.Share(p.FirstHand):P0}, second-hand {p.Share(p.SecondHand):P0}{via}";
     }
 
     private static int Depth(Attribution attribution)

@@ -1,4 +1,5 @@
 using Hearsay.Nlp;
+using Hearsay.Stages.Chains;
 using Hearsay.Stages.Entities;
 using Hearsay.Stages.Parsing;
 using Hearsay.Stages.Quotes;
@@ -51,7 +52,8 @@ public static class StandardPipeline
             .Use(new QuoteAttributor());
         if (options.FullAttribution && (options.Attribution ?? AttributionModel.LoadShipped()) is { } attribution)
             builder.Use(new AttributionTagger(attribution));
-        builder.Use(new SpeakerResolver(options.Lexicon));
+        builder.Use(new SpeakerResolver(options.Lexicon))
+            .Use(new SourcingChains(options.Lexicon));
         return builder.Build();
     }
 }

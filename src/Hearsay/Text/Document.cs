@@ -26,6 +26,8 @@ public sealed class Document
     public List<Quotation> Quotations { get; } = new();
     public List<Entity> Entities { get; } = new();
     public List<Attribution> Attributions { get; } = new();
+    /// <summary>The outlet the article credits for its story ("The Washington Post reported …", a "Report:" headline), if any.</summary>
+    public Entity? Provenance { get; set; }
 
     /// <summary>The layers that stages have filled so far.</summary>
     public Layers Layers { get; set; }

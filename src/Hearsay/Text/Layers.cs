@@ -14,4 +14,5 @@ public enum Layers
     Quotations = 1 << 8,
     Attributions = 1 << 6,
     Speakers = 1 << 7,
+    Chains = 1 << 9,
 }

@@ -209,6 +209,8 @@ internal static class SourcePhrases
             var t = doc.Tokens[k];
             if (t.Tag is { } tag ? tag.StartsWith("NN") || tag == "PRP" || tag == "CD" : t.Shape == TokenShape.Word && !Determiners.Contains(t.Text))
                 return true;
+            // "an official told": the tagger may read a determiner's noun before a verb as an adjective.
+            if (t.Tag is "JJ" && k == end - 1 && k > first && Determiners.Contains(doc.Tokens[first].Text)) return true;
         }
         return false;
     }

@@ -77,7 +77,9 @@ internal sealed class EntityTable
             return (canonical, canonical, listedKind, true);
 
         var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        bool properHead = words.Length > 0 && char.IsUpper(words[^1][0]);
+        // A headline's "US Officials" is a description in title case, not a name.
+        bool properHead = words.Length > 0 && char.IsUpper(words[^1][0])
+                          && !_lexicon.AnonymousNouns.Contains(words[^1]) && !_lexicon.DocumentNouns.Contains(words[^1]);
         if (properHead)
         {
             var core = words.SkipWhile(w => _lexicon.Titles.Contains(w) || w is "the" or "The" || !char.IsUpper(w[0])).ToArray();
@@ -85,6 +87,7 @@ internal sealed class EntityTable
             foreach (var suffix in new[] { " Jr.", " Sr." }) if (name.EndsWith(suffix)) name = name[..^suffix.Length];
             if (_lexicon.TryLookup(name, out canonical, out listedKind)) return (canonical, canonical, listedKind, true);
             var kind = KindFromTags(mention) ?? EntityKind.Person;
+            if (kind != EntityKind.Person && FirstNames.GenderOf(name) != '?') kind = EntityKind.Person; // "Volodymyr Zelensky" tagged ORG
             if (kind == EntityKind.Person && !name.Contains(' ') && FullNameFor(name, mention.Start) is { } full) name = full;
             return (kind == EntityKind.Person ? "person:" + name.ToLowerInvariant() : "name:" + name, name, kind, true);
         }
