@@ -77,6 +77,23 @@ public sealed class LinearModel
         }
     }
 
+    /// <summary>A copy without the rows whose largest absolute weight is below <paramref name="minWeight"/>.</summary>
+    public LinearModel Prune(float minWeight)
+    {
+        var keys = new List<uint>();
+        var weights = new List<float>();
+        for (int r = 0; r < _keys.Length; r++)
+        {
+            var row = _weights.AsSpan(r * Stride, Classes);
+            float max = 0;
+            foreach (float w in row) max = Math.Max(max, Math.Abs(w));
+            if (max < minWeight) continue;
+            keys.Add(_keys[r]);
+            weights.AddRange(row.ToArray());
+        }
+        return new LinearModel(Classes, keys.ToArray(), weights.ToArray());
+    }
+
     /// <summary>Writes the model with 8-bit weights and one scale per row.</summary>
     public void Write(BinaryWriter writer)
     {

@@ -74,7 +74,7 @@ public class ModelTests
     [Fact]
     public void ParserTrainer_learns_hand_written_trees_and_the_model_round_trips()
     {
-        var model = ParserTrainer.Train(NlpTestData.All, new ParserTrainer.Options { Iterations = 20, MinUpdates = 1 });
+        var model = ParserTrainer.Train(NlpTestData.All, new ParserTrainer.Options { Iterations = 20, MinUpdates = 1, MinWeight = 0 });
         var copy = RoundTrip(model.Save, ParserModel.Load);
         var score = ParserTrainer.Evaluate(copy, NlpTestData.All);
         Assert.Equal(1.0, score.Uas, 3);

@@ -11,7 +11,7 @@ namespace Hearsay.Stages.Entities;
 public sealed class NerModel
 {
     public const string Kind = "ner";
-    internal const int MaxFeatures = 40;
+    internal const int MaxFeatures = 64;
     public static readonly string[] Types = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
     public const string Outside = "O";
     /// <summary>Number of labels: O, then B, I, L, U for each type.</summary>
@@ -46,9 +46,10 @@ public sealed class NerModel
     {
         Span<uint> features = stackalloc uint[MaxFeatures];
         Span<int> labels = words.Length <= 256 ? stackalloc int[words.Length] : new int[words.Length];
+        ulong kind = SentenceKind(words);
         for (int i = 0; i < words.Length; i++)
         {
-            int n = Extract(words, tags, labels, memory, i, features);
+            int n = Extract(words, tags, labels, memory, kind, i, features);
             Weights.Score(features[..n], scores);
             labels[i] = Best(scores, i > 0 ? labels[i - 1] : -1, i == words.Length - 1);
             types[i] = TypeOf(labels[i]);
@@ -73,7 +74,15 @@ public sealed class NerModel
     private static readonly WordFeatures[] PaddingArray = [WordFeatures.Padding(-1), WordFeatures.Padding(-2), WordFeatures.Padding(1), WordFeatures.Padding(2)];
     private const ulong StartLabel = 1_000_003, PadTag = 1_000_004;
 
-    internal static int Extract(ReadOnlySpan<WordFeatures> w, ReadOnlySpan<ulong> tags, ReadOnlySpan<int> labels, Dictionary<ulong, int> memory, int i, Span<uint> f)
+    /// <summary>1 when most words of the sentence are capitalized (a headline), else 0.</summary>
+    internal static ulong SentenceKind(ReadOnlySpan<WordFeatures> w)
+    {
+        int capitalized = 0;
+        foreach (ref readonly var x in w) if (x.Capitalized) capitalized++;
+        return w.Length >= 3 && capitalized * 10 >= w.Length * 6 ? 1UL : 0UL;
+    }
+
+    internal static int Extract(ReadOnlySpan<WordFeatures> w, ReadOnlySpan<ulong> tags, ReadOnlySpan<int> labels, Dictionary<ulong, int> memory, ulong kind, int i, Span<uint> f)
     {
         ReadOnlySpan<WordFeatures> pad = PaddingArray;
         ref readonly var c = ref w[i];
@@ -87,6 +96,8 @@ public sealed class NerModel
         ulong l1 = i >= 1 ? (ulong)labels[i - 1] : StartLabel;
         ulong l2 = i >= 2 ? (ulong)labels[i - 2] : StartLabel;
         ulong remembered = memory.TryGetValue(c.Word, out int m) ? (ulong)m : 99;
+        ulong rememberedNext = i + 1 < w.Length && memory.TryGetValue(n1.Word, out int mn) ? (ulong)mn : 99;
+        ulong rememberedPrevious = i >= 1 && memory.TryGetValue(p1.Word, out int mp) ? (ulong)mp : 99;
         int k = 0;
         f[k++] = FeatureHash.Feature(100);
         f[k++] = FeatureHash.Feature(101, c.Word);
@@ -122,6 +133,26 @@ public sealed class NerModel
         f[k++] = FeatureHash.Feature(131, n1.Word, n2.Lower);
         f[k++] = FeatureHash.Feature(132, p1.Lower, p2.Lower);
         f[k++] = FeatureHash.Feature(133, t0, n1.Shape);
+        f[k++] = FeatureHash.Feature(134, rememberedNext);
+        f[k++] = FeatureHash.Feature(135, rememberedPrevious, l1);
+        f[k++] = FeatureHash.Feature(136, remembered, l1);
+        f[k++] = FeatureHash.Feature(137, n1.Shape, n2.Shape);
+        f[k++] = FeatureHash.Feature(138, p1.Suffix3);
+        f[k++] = FeatureHash.Feature(139, n1.Suffix3);
+        f[k++] = FeatureHash.Feature(140, c.Lower, t0, l1);
+        f[k++] = FeatureHash.Feature(141, l1, n1.Word);
+        f[k++] = FeatureHash.Feature(142, kind, c.Shape);
+        f[k++] = FeatureHash.Feature(143, kind, l1, c.Shape);
+        f[k++] = FeatureHash.Feature(144, kind, c.Word);
+        for (int j = 3; j <= 4; j++)
+        {
+            f[k++] = FeatureHash.Feature(145, i - j >= 0 ? w[i - j].Lower : pad[1].Lower);
+            f[k++] = FeatureHash.Feature(146, i + j < w.Length ? w[i + j].Lower : pad[3].Lower);
+        }
+        f[k++] = FeatureHash.Feature(145, p1.Lower);
+        f[k++] = FeatureHash.Feature(145, p2.Lower);
+        f[k++] = FeatureHash.Feature(146, n1.Lower);
+        f[k++] = FeatureHash.Feature(146, n2.Lower);
         return k;
     }
 

@@ -25,6 +25,8 @@ public sealed class ArcHybrid
     public int[] Labels = new int[64];
     public int[] Left1 = new int[64], Left2 = new int[64], Right1 = new int[64], Right2 = new int[64];
     public int[] LeftCount = new int[64], RightCount = new int[64];
+    /// <summary>Number of commas and colons before each word (prefix counts), set by <see cref="MarkPunctuation"/>.</summary>
+    public int[] PunctuationBefore = new int[65];
 
     public int Length { get; private set; }
     /// <summary>Index of the artificial root (= <see cref="Length"/>).</summary>
@@ -43,6 +45,7 @@ public sealed class ArcHybrid
             _stack = new int[size]; Heads = new int[size]; Labels = new int[size];
             Left1 = new int[size]; Left2 = new int[size]; Right1 = new int[size]; Right2 = new int[size];
             LeftCount = new int[size]; RightCount = new int[size];
+            PunctuationBefore = new int[size + 1];
         }
         Length = length;
         StackCount = 0;
@@ -55,6 +58,18 @@ public sealed class ArcHybrid
         }
     }
 
+    /// <summary>Counts the words tagged <paramref name="comma"/> or <paramref name="colon"/> before each word.</summary>
+    public void MarkPunctuation(ReadOnlySpan<ulong> tags, ulong comma, ulong colon)
+    {
+        PunctuationBefore[0] = 0;
+        for (int i = 0; i < Length; i++)
+            PunctuationBefore[i + 1] = PunctuationBefore[i] + (tags[i] == comma || tags[i] == colon ? 1 : 0);
+        PunctuationBefore[Length + 1] = PunctuationBefore[Length];
+    }
+
+    /// <summary>Commas and colons strictly between words <paramref name="a"/> and <paramref name="b"/> (a &lt; b), capped at 3.</summary>
+    public int PunctuationBetween(int a, int b) => a < 0 || b < 0 || b <= a ? 0 : Math.Min(3, PunctuationBefore[b] - PunctuationBefore[a + 1]);
+
     /// <summary>The i-th word from the top of the stack (0 = top), or <see cref="None"/>.</summary>
     public int Stack(int i) => i < StackCount ? _stack[StackCount - 1 - i] : None;
 
@@ -64,7 +79,8 @@ public sealed class ArcHybrid
     public bool IsValid(Move move) => move switch
     {
         Move.Shift => Buffer < Root,
-        Move.Left => StackCount >= 1,
+        // Only the last word left on the stack may attach to the root: one root per sentence.
+        Move.Left => StackCount >= 1 && (Buffer < Root || StackCount == 1),
         Move.Right => StackCount >= 2,
         _ => false,
     };

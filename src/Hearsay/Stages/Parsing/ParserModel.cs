@@ -12,7 +12,7 @@ public sealed class ParserModel
 {
     public const string Kind = "parser";
     public const string RootLabel = "root";
-    internal const int MaxMoveFeatures = 72;
+    internal const int MaxMoveFeatures = 80;
     internal const int MaxLabelFeatures = 32;
 
     private readonly string[] _labels;
@@ -54,6 +54,7 @@ public sealed class ParserModel
     {
         var state = ws.State;
         state.Reset(words.Length);
+        state.MarkPunctuation(tags, CommaTag, ColonTag);
         var features = ws.Features.AsSpan();
         while (!state.IsTerminal)
         {
@@ -100,6 +101,7 @@ public sealed class ParserModel
     }
 
     private static readonly ulong NoWord = FeatureHash.Of("<none>"), RootWord = FeatureHash.Of("<root>");
+    internal static readonly ulong CommaTag = FeatureHash.Of(","), ColonTag = FeatureHash.Of(":");
     private const ulong NoTag = 2_000_001, RootTag = 2_000_002, NoLabel = 2_000_003;
 
     private static ulong W(int i, ArcHybrid s, ReadOnlySpan<WordFeatures> words) => i < 0 ? NoWord : i == s.Root ? RootWord : words[i].Lower;
@@ -212,6 +214,14 @@ public sealed class ParserModel
         f[k++] = FeatureHash.Feature(268, ts1, ts0, ds1s0);
         f[k++] = FeatureHash.Feature(269, ws1, ws0, ds1s0);
         f[k++] = FeatureHash.Feature(270, ts0, ts0r1, ts1);
+        f[k++] = FeatureHash.Feature(271, ts0, tb0, (ulong)s.PunctuationBetween(s0, b0));
+        f[k++] = FeatureHash.Feature(272, ts1, ts0, (ulong)s.PunctuationBetween(s1, s0));
+        f[k++] = FeatureHash.Feature(273, wb0, wb1);
+        f[k++] = FeatureHash.Feature(274, ws0, tb0, tb1);
+        f[k++] = FeatureHash.Feature(275, ts0, wb0, tb1);
+        f[k++] = FeatureHash.Feature(276, wb0, tb1);
+        f[k++] = FeatureHash.Feature(277, ws1, ts1, ws0);
+        f[k++] = FeatureHash.Feature(278, ws1, ws0, ts0);
         return k;
     }
 
@@ -255,6 +265,9 @@ public sealed class ParserModel
         f[k++] = FeatureHash.Feature(425, td, tdn, dir);
         return k;
     }
+
+    /// <summary>A copy without the feature rows whose weights are all below <paramref name="minWeight"/> in magnitude.</summary>
+    public ParserModel Prune(float minMoveWeight, float minLabelWeight) => new(_labels, Moves.Prune(minMoveWeight), Labeller.Prune(minLabelWeight));
 
     public void Save(Stream output) => ModelFile.Write(output, Kind, w =>
     {

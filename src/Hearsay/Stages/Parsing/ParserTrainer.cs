@@ -11,11 +11,16 @@ public static class ParserTrainer
 {
     public sealed record Options
     {
-        public int Iterations { get; init; } = 10;
+        public int Iterations { get; init; } = 15;
         public int Seed { get; init; } = 1;
         /// <summary>Passes that follow the oracle's moves before the parser follows its own.</summary>
         public int StaticIterations { get; init; } = 1;
         public int MinUpdates { get; init; } = 2;
+        /// <summary>
+        /// Feature rows whose averaged weights all stay below this are dropped: on silver dev, pruning at 3
+        /// keeps UAS (85.91% vs 85.93%) and cuts the model from 11.7 MB to 2.5 MB.
+        /// </summary>
+        public float MinWeight { get; init; } = 3f;
     }
 
     private sealed record Item(WordFeatures[] Words, ulong[] Tags, int[] Gold, int[] GoldLabels);
@@ -54,6 +59,7 @@ public static class ParserTrainer
             {
                 var item = items[index];
                 state.Reset(item.Words.Length);
+                state.MarkPunctuation(item.Tags, ParserModel.CommaTag, ParserModel.ColonTag);
                 while (!state.IsTerminal)
                 {
                     int n = ParserModel.ExtractMove(state, item.Words, item.Tags, features);
@@ -104,7 +110,7 @@ public static class ParserTrainer
             }
             log?.Invoke($"parser iteration {it + 1}/{options.Iterations}: moves {100.0 * correctMoves / totalMoves:F2}%, labels {100.0 * correctLabels / Math.Max(1, totalLabels):F2}%, {moves.RowCount:N0} + {labeller.RowCount:N0} features");
         }
-        return new ParserModel(labels, moves.ToModel(options.MinUpdates), labeller.ToModel(options.MinUpdates));
+        return new ParserModel(labels, moves.ToModel(options.MinUpdates), labeller.ToModel(options.MinUpdates)).Prune(options.MinWeight, options.MinWeight);
     }
 
     private static int ArgMaxExcept(ReadOnlySpan<float> scores, int except)
