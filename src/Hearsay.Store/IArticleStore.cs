@@ -11,6 +11,9 @@ public interface IArticleStore : IAsyncDisposable
     /// <summary>"SQLite hearsay.db" or "PostgreSQL 127.0.0.1/hearsay": for messages.</summary>
     string Description { get; }
 
+    /// <summary>True when several connections can write at once without waiting on each other (PostgreSQL, not SQLite).</summary>
+    bool ConcurrentWrites { get; }
+
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>True when an article with this content hash (see <see cref="ContentHash"/>) is stored.</summary>

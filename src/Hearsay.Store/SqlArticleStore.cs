@@ -15,6 +15,7 @@ namespace Hearsay.Store;
 public abstract class SqlArticleStore : IArticleStore
 {
     public abstract string Description { get; }
+    public abstract bool ConcurrentWrites { get; }
     protected abstract IReadOnlyList<Migration> Migrations { get; }
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
     /// <summary>Blocks other processes from migrating at the same time (inside <paramref name="transaction"/>).</summary>

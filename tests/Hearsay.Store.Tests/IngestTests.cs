@@ -140,11 +140,11 @@ public sealed class IngestTests : IDisposable
         Assert.Contains(inputFailures, f => f.Label.EndsWith("missing.txt") && f.Reason.Contains("no such file"));
     }
 
-    [Fact]
-    public async Task Ingest_resumes_after_an_interruption_without_loss_or_duplicates()
+    [Theory, SqliteBackend, PostgresBackend]
+    public async Task Ingest_resumes_after_an_interruption_without_loss_or_duplicates(string backend)
     {
         for (int i = 0; i < 60; i++) Write($"many/{i:D3}.txt", $"Story {i}\n\nThe official number {i} said the count was {i * 7}.");
-        await using var t = await TestStore.CreateAsync("sqlite");
+        await using var t = await TestStore.CreateAsync(backend);
         using var cts = new CancellationTokenSource();
         var progress = new CallbackProgress(p => { if (p.Stored >= 10) cts.Cancel(); });
         var (first, _) = await IngestIntoAsync(t, [_dir], cts.Token, progress);

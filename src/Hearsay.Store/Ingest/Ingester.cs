@@ -19,8 +19,8 @@ public sealed record IngestReport(int Total, int Stored, int Duplicates, IReadOn
 }
 
 /// <summary>
-/// Reads and extracts articles on several threads and stores them from one writer, each article in its own
-/// transaction. An article whose text is already stored is skipped before extraction, so a run that was
+/// Reads and extracts articles on several threads and stores them from one writer (several for PostgreSQL),
+/// each article in its own transaction. An article whose text is already stored is skipped before extraction, so a run that was
 /// interrupted can be started again: what was committed is kept, the rest is done, nothing is stored twice.
 /// </summary>
 public sealed class Ingester(IArticleStore store, HearsayPipeline pipeline, IngestOptions? options = null)
@@ -46,9 +46,12 @@ public sealed class Ingester(IArticleStore store, HearsayPipeline pipeline, Inge
         }
 
         int parallelism = Math.Max(1, _options.Parallelism);
-        var extracted = Channel.CreateBounded<(IngestItem Item, Document Document)>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
+        // One writer for SQLite (it has one write lock); for PostgreSQL, as many writers as extractors, so that
+        // round trips and commits overlap with each other and with extraction.
+        int writers = store.ConcurrentWrites ? parallelism : 1;
+        var extracted = Channel.CreateBounded<(IngestItem Item, Document Document)>(new BoundedChannelOptions(parallelism * 2) { SingleReader = writers == 1 });
 
-        var writer = Task.Run(async () =>
+        var writer = Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
             await foreach (var (item, document) in extracted.Reader.ReadAllAsync(CancellationToken.None))
             {
@@ -66,7 +69,7 @@ public sealed class Ingester(IArticleStore store, HearsayPipeline pipeline, Inge
                     Fail(new IngestFailure(item.Label, "cannot store: " + IngestSources.Describe(e)));
                 }
             }
-        }, CancellationToken.None);
+        }, CancellationToken.None)));
 
         bool interrupted = false;
         try

@@ -33,6 +33,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
     }
 
     public override string Description => _description;
+    public override bool ConcurrentWrites => true;
     protected override IReadOnlyList<Migration> Migrations => PostgresMigrations.All;
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

@@ -39,6 +39,7 @@ public sealed partial class SqliteArticleStore : SqlArticleStore
     }
 
     public override string Description => $"SQLite {_path}";
+    public override bool ConcurrentWrites => false;
     protected override IReadOnlyList<Migration> Migrations => SqliteMigrations.All;
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
