@@ -255,6 +255,16 @@ public class StoreTests
         Assert.False(StoreFactory.IsConnectionString("/data/my=store.db"));
         Assert.True(StoreFactory.IsConnectionString("Host=localhost;Database=hearsay"));
         Assert.Equal("x.db", StoreFactory.Resolve("x.db"));
+        string? saved = Environment.GetEnvironmentVariable(StoreFactory.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(StoreFactory.EnvironmentVariable, null);
+            Assert.Equal("hearsay.db", StoreFactory.Resolve(null));
+            Environment.SetEnvironmentVariable(StoreFactory.EnvironmentVariable, "Host=db;Database=news");
+            Assert.Equal("Host=db;Database=news", StoreFactory.Resolve(null));
+            Assert.Equal("other.db", StoreFactory.Resolve("other.db"));
+        }
+        finally { Environment.SetEnvironmentVariable(StoreFactory.EnvironmentVariable, saved); }
     }
 
     [Fact]
