@@ -107,7 +107,7 @@ public sealed class IngestCommand : ICliCommand
                 {
                     var task = context.AddTask("ingest", maxValue: items.Count);
                     ingester.Failed += ReportFailure;
-                    var r = await ingester.RunAsync(items, new SynchronousProgress(p => task.Value = p.Done), ct);
+                    var r = await ingester.RunAsync(items, new SynchronousProgress(p => task.Value = Math.Max(task.Value, p.Done)), ct);
                     task.Value = r.Stored + r.Duplicates + r.Failures.Count;
                     return r;
                 });
