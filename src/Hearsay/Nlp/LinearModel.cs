@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Hearsay.Nlp;
 
@@ -11,8 +12,7 @@ namespace Hearsay.Nlp;
 /// </summary>
 public sealed class LinearModel
 {
-    private readonly uint[] _slots;      // feature key per slot, 0 = empty
-    private readonly int[] _slotRows;    // row index per slot
+    private readonly ulong[] _slots;     // per slot: row index << 32 | feature key; 0 = empty (keys are never 0)
     private readonly float[] _weights;   // row-major, Stride floats per row
     private readonly int _mask;
     private readonly uint[] _keys;       // keys in row order (for serialization)
@@ -21,23 +21,22 @@ public sealed class LinearModel
     {
         if (weights.Length != keys.Length * classes) throw new ArgumentException("weights must hold one row per key");
         Classes = classes;
-        Stride = (classes + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        // Small models (the parser's 3 moves) use 4-float rows and 128-bit adds: a third of the cache lines.
+        Stride = classes <= 4 ? 4 : (classes + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
         _keys = keys;
         _weights = new float[keys.Length * Stride];
         for (int r = 0; r < keys.Length; r++)
             weights.AsSpan(r * classes, classes).CopyTo(_weights.AsSpan(r * Stride));
         int capacity = 16;
         while (capacity < keys.Length * 2) capacity <<= 1;
-        _slots = new uint[capacity];
-        _slotRows = new int[capacity];
+        _slots = new ulong[capacity];
         _mask = capacity - 1;
         for (int r = 0; r < keys.Length; r++)
         {
             uint key = keys[r];
             int slot = (int)(Scramble(key) & (uint)_mask);
-            while (_slots[slot] != 0 && _slots[slot] != key) slot = (slot + 1) & _mask;
-            _slots[slot] = key;
-            _slotRows[slot] = r;
+            while (_slots[slot] != 0 && (uint)_slots[slot] != key) slot = (slot + 1) & _mask;
+            _slots[slot] = (ulong)r << 32 | key;
         }
     }
 
@@ -55,9 +54,9 @@ public sealed class LinearModel
         int slot = (int)(Scramble(key) & (uint)_mask);
         while (true)
         {
-            uint k = _slots[slot];
-            if (k == key) return _slotRows[slot];
-            if (k == 0) return -1;
+            ulong entry = _slots[slot];
+            if ((uint)entry == key) return (int)(entry >> 32);
+            if (entry == 0) return -1;
             slot = (slot + 1) & _mask;
         }
     }
@@ -65,6 +64,18 @@ public sealed class LinearModel
     /// <summary>Sums the rows of <paramref name="features"/> into <paramref name="scores"/> (length at least <see cref="Stride"/>; cleared first).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
+        if (Stride == 4)
+        {
+            ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+            var sum = Vector128<float>.Zero;
+            foreach (uint f in features)
+            {
+                int row = Find(f);
+                if (row >= 0) sum += Vector128.LoadUnsafe(ref weights, (nuint)(row * 4));
+            }
+            sum.CopyTo(scores);
+            return;
+        }
         var acc = MemoryMarshal.Cast<float, Vector<float>>(scores[..Stride]);
         acc.Clear();
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(_weights);

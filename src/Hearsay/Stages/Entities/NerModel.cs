@@ -11,7 +11,7 @@ namespace Hearsay.Stages.Entities;
 public sealed class NerModel
 {
     public const string Kind = "ner";
-    internal const int MaxFeatures = 64;
+    internal const int MaxFeatures = 48;
     public static readonly string[] Types = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
     public const string Outside = "O";
     /// <summary>Number of labels: O, then B, I, L, U for each type.</summary>
@@ -46,10 +46,9 @@ public sealed class NerModel
     {
         Span<uint> features = stackalloc uint[MaxFeatures];
         Span<int> labels = words.Length <= 256 ? stackalloc int[words.Length] : new int[words.Length];
-        ulong kind = SentenceKind(words);
         for (int i = 0; i < words.Length; i++)
         {
-            int n = Extract(words, tags, labels, memory, kind, i, features);
+            int n = Extract(words, tags, labels, memory, i, features);
             Weights.Score(features[..n], scores);
             labels[i] = Best(scores, i > 0 ? labels[i - 1] : -1, i == words.Length - 1);
             types[i] = TypeOf(labels[i]);
@@ -74,15 +73,7 @@ public sealed class NerModel
     private static readonly WordFeatures[] PaddingArray = [WordFeatures.Padding(-1), WordFeatures.Padding(-2), WordFeatures.Padding(1), WordFeatures.Padding(2)];
     private const ulong StartLabel = 1_000_003, PadTag = 1_000_004;
 
-    /// <summary>1 when most words of the sentence are capitalized (a headline), else 0.</summary>
-    internal static ulong SentenceKind(ReadOnlySpan<WordFeatures> w)
-    {
-        int capitalized = 0;
-        foreach (ref readonly var x in w) if (x.Capitalized) capitalized++;
-        return w.Length >= 3 && capitalized * 10 >= w.Length * 6 ? 1UL : 0UL;
-    }
-
-    internal static int Extract(ReadOnlySpan<WordFeatures> w, ReadOnlySpan<ulong> tags, ReadOnlySpan<int> labels, Dictionary<ulong, int> memory, ulong kind, int i, Span<uint> f)
+    internal static int Extract(ReadOnlySpan<WordFeatures> w, ReadOnlySpan<ulong> tags, ReadOnlySpan<int> labels, Dictionary<ulong, int> memory, int i, Span<uint> f)
     {
         ReadOnlySpan<WordFeatures> pad = PaddingArray;
         ref readonly var c = ref w[i];
@@ -141,18 +132,6 @@ public sealed class NerModel
         f[k++] = FeatureHash.Feature(139, n1.Suffix3);
         f[k++] = FeatureHash.Feature(140, c.Lower, t0, l1);
         f[k++] = FeatureHash.Feature(141, l1, n1.Word);
-        f[k++] = FeatureHash.Feature(142, kind, c.Shape);
-        f[k++] = FeatureHash.Feature(143, kind, l1, c.Shape);
-        f[k++] = FeatureHash.Feature(144, kind, c.Word);
-        for (int j = 3; j <= 4; j++)
-        {
-            f[k++] = FeatureHash.Feature(145, i - j >= 0 ? w[i - j].Lower : pad[1].Lower);
-            f[k++] = FeatureHash.Feature(146, i + j < w.Length ? w[i + j].Lower : pad[3].Lower);
-        }
-        f[k++] = FeatureHash.Feature(145, p1.Lower);
-        f[k++] = FeatureHash.Feature(145, p2.Lower);
-        f[k++] = FeatureHash.Feature(146, n1.Lower);
-        f[k++] = FeatureHash.Feature(146, n2.Lower);
         return k;
     }
 

@@ -63,10 +63,9 @@ public static class NerTrainer
                 foreach (var (words, tags, gold) in docs[d].Sentences)
                 {
                     var labels = new int[words.Length];
-                    ulong kind = NerModel.SentenceKind(words);
                     for (int i = 0; i < words.Length; i++)
                     {
-                        int n = NerModel.Extract(words, tags, labels, memory, kind, i, features);
+                        int n = NerModel.Extract(words, tags, labels, memory, i, features);
                         perceptron.Score(features[..n], scores);
                         int guess = NerModel.Best(scores, i > 0 ? labels[i - 1] : -1, i == words.Length - 1);
                         perceptron.Tick();
