@@ -10,8 +10,8 @@ internal sealed class SentenceBuffer
 {
     public WordFeatures[] Words = new WordFeatures[128];
     public ulong[] Tags = new ulong[128];
-    public int[] Ints = new int[128];
-    public int[] Ints2 = new int[128];
+    public int[] Indexes = new int[128];
+    public int[] Labels = new int[128];
 
     /// <summary>Fills <see cref="Words"/> (and <see cref="Tags"/> from Token.Tag when <paramref name="withTags"/>) for a sentence.</summary>
     public int Load(Document doc, Sentence sentence, bool withTags)
@@ -20,7 +20,7 @@ internal sealed class SentenceBuffer
         if (n > Words.Length)
         {
             int size = Math.Max(n, Words.Length * 2);
-            Words = new WordFeatures[size]; Tags = new ulong[size]; Ints = new int[size]; Ints2 = new int[size];
+            Words = new WordFeatures[size]; Tags = new ulong[size]; Indexes = new int[size]; Labels = new int[size];
         }
         var tokens = doc.TokensOf(sentence);
         for (int i = 0; i < n; i++)

@@ -21,10 +21,10 @@ public sealed class EntityRecognizer(NerModel model) : IStage
         foreach (var sentence in document.Sentences)
         {
             int n = buffer.Load(document, sentence, withTags: true);
-            Model.Recognize(buffer.Words.AsSpan(0, n), buffer.Tags.AsSpan(0, n), memory, buffer.Ints.AsSpan(0, n), scores);
+            Model.Recognize(buffer.Words.AsSpan(0, n), buffer.Tags.AsSpan(0, n), memory, buffer.Indexes.AsSpan(0, n), scores);
             for (int i = 0; i < n; i++)
             {
-                int type = buffer.Ints[i];
+                int type = buffer.Indexes[i];
                 document.Tokens[sentence.FirstToken + i].EntityTag = type < 0 ? NerModel.Outside : NerModel.Types[type];
             }
         }

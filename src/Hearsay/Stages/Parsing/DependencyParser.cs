@@ -23,13 +23,13 @@ public sealed class DependencyParser(ParserModel model) : IStage
         foreach (var sentence in document.Sentences)
         {
             int n = buffer.Load(document, sentence, withTags: true);
-            Model.Parse(buffer.Words.AsSpan(0, n), buffer.Tags.AsSpan(0, n), buffer.Ints.AsSpan(0, n), buffer.Ints2.AsSpan(0, n), workspace);
+            Model.Parse(buffer.Words.AsSpan(0, n), buffer.Tags.AsSpan(0, n), buffer.Indexes.AsSpan(0, n), buffer.Labels.AsSpan(0, n), workspace);
             for (int i = 0; i < n; i++)
             {
                 var token = document.Tokens[sentence.FirstToken + i];
-                int head = buffer.Ints[i];
+                int head = buffer.Indexes[i];
                 token.Head = head < 0 ? -1 : sentence.FirstToken + head;
-                int label = buffer.Ints2[i];
+                int label = buffer.Labels[i];
                 token.Relation = label < 0 ? "dep" : Model.Labels[label];
             }
         }

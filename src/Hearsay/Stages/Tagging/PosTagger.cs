@@ -20,8 +20,8 @@ public sealed class PosTagger(PosModel model) : IStage
         foreach (var sentence in document.Sentences)
         {
             int n = buffer.Load(document, sentence, withTags: false);
-            Model.Tag(buffer.Words.AsSpan(0, n), buffer.Ints.AsSpan(0, n), scores);
-            for (int i = 0; i < n; i++) document.Tokens[sentence.FirstToken + i].Tag = Model.TagName(buffer.Ints[i]);
+            Model.Tag(buffer.Words.AsSpan(0, n), buffer.Indexes.AsSpan(0, n), scores);
+            for (int i = 0; i < n; i++) document.Tokens[sentence.FirstToken + i].Tag = Model.TagName(buffer.Indexes[i]);
         }
     }
 }
