@@ -47,6 +47,21 @@ public class StageTests
     }
 
     [Fact]
+    public void Stages_handle_an_empty_text_and_a_very_long_sentence()
+    {
+        var empty = Pipeline().Process("");
+        Assert.Empty(empty.Tokens);
+
+        string longSentence = string.Join(", ", Enumerable.Repeat("Trump said the talks had stalled in Ohio", 60)) + ".";
+        var doc = Pipeline().Process(longSentence);
+        Assert.True(doc.Tokens.Count > 400);
+        Assert.All(doc.Tokens, t => Assert.NotNull(t.Tag));
+        Assert.All(doc.Tokens, t => Assert.NotNull(t.EntityTag));
+        foreach (var sentence in doc.Sentences)
+            Assert.Single(doc.TokensOf(sentence).ToArray(), t => t.Head == -1);
+    }
+
+    [Fact]
     public void EnglishModels_from_a_folder_without_models_are_empty()
     {
         var models = EnglishModels.Load(Path.Combine(Path.GetTempPath(), "no-such-hearsay-models"));
