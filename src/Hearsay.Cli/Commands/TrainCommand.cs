@@ -35,6 +35,17 @@ public sealed record TrainContext(string CorpusDirectory, string OutputPath, str
         return sentences;
     }
 
+    /// <summary>
+    /// Writes the model to <see cref="OutputPath"/>, logs its size and reads it back, so that what is
+    /// measured next is the model as shipped (8-bit weights), not the one still in memory.
+    /// </summary>
+    public T SaveAndReload<T>(Action<Stream> save, Func<Stream, T> load)
+    {
+        Save(save);
+        using var written = File.OpenRead(OutputPath);
+        return load(written);
+    }
+
     /// <summary>Writes the model to <see cref="OutputPath"/> and logs its size.</summary>
     public void Save(Action<Stream> save)
     {
@@ -154,7 +165,7 @@ public sealed class PosTrainTarget : ITrainTarget
             var watch = Stopwatch.StartNew();
             model = PosTrainer.Train(context.Read(context.SilverTrain), options, context.Log);
             context.Log($"pos: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features, {model.LexiconSize:N0} lexicon words");
-            context.Save(model.Save);
+            model = context.SaveAndReload(model.Save, PosModel.Load);
         }
         if (File.Exists(context.SilverDev))
         {
@@ -189,7 +200,7 @@ public sealed class NerTrainTarget : ITrainTarget
             var watch = Stopwatch.StartNew();
             model = Hearsay.Stages.Entities.NerTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
             context.Log($"ner: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features");
-            context.Save(model.Save);
+            model = context.SaveAndReload(model.Save, Hearsay.Stages.Entities.NerModel.Load);
         }
         if (File.Exists(context.SilverDev))
         {
@@ -235,7 +246,7 @@ public sealed class ParserTrainTarget : ITrainTarget
             var watch = Stopwatch.StartNew();
             model = Hearsay.Stages.Parsing.ParserTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
             context.Log($"parser: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features");
-            context.Save(model.Save);
+            model = context.SaveAndReload(model.Save, Hearsay.Stages.Parsing.ParserModel.Load);
         }
         if (File.Exists(context.SilverDev))
         {
