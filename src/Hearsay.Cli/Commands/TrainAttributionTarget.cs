@@ -28,6 +28,10 @@ public sealed class TrainAttributionTarget : ITrainTarget
             var held = examples.Where((_, i) => i % 10 == 9).ToList();
             var rest = examples.Where((_, i) => i % 10 != 9).ToList();
             var tuned = AttributionTrainer.Train(rest, options, context.Log);
+            context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
+            var errors = new List<string>();
+            AttributionTrainer.Evaluate(tuned, held, null, errors);
+            File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
             foreach (var (name, variant) in Variants())
                 Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant));
             return ExitCodes.Success;
@@ -57,11 +61,10 @@ public sealed class TrainAttributionTarget : ITrainTarget
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
         yield return ("replace sieves", d with { Merge = SieveMerge.Replace });
-        yield return ("no shared sources", d with { Grouping = d.Grouping with { ShareSources = false } });
-        yield return ("penalty 4", d with { Grouping = d.Grouping with { OtherSentencePenalty = 4 } });
-        yield return ("penalty 30", d with { Grouping = d.Grouping with { OtherSentencePenalty = 30 } });
-        yield return ("content gap 15", d with { Grouping = d.Grouping with { MaxContentGap = 15 } });
-        yield return ("source gap 10", d with { Grouping = d.Grouping with { MaxSourceGap = 10 } });
+        yield return ("keep sieves", d with { Merge = SieveMerge.KeepSieves });
+        yield return ("content extension", d with { Grouping = d.Grouping with { ExtendContent = true } });
+        yield return ("content fill", d with { Grouping = d.Grouping with { FillMissingContent = true } });
+        yield return ("both", d with { Grouping = d.Grouping with { FillMissingContent = true, ExtendContent = true } });
     }
 
     private static void Report(TrainContext context, string what, ArticleScore s)

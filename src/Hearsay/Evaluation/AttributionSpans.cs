@@ -26,8 +26,9 @@ public sealed record AttributionSpans(
             attribution.Source is null ? NoSource : WithSource);
     }
 
+    /// <summary>The attributions as univocal spans: those nested inside their parent's content are left out.</summary>
     public static IReadOnlyList<AttributionSpans> From(IEnumerable<Attribution> attributions) =>
-        attributions.Select(From).ToArray();
+        attributions.Where(a => !Stages.Reported.AttributionNester.IsReportedInside(a)).Select(From).ToArray();
 
     public IReadOnlyList<TextRange> Role(Role role) => role switch
     {

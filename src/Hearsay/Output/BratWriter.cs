@@ -51,6 +51,8 @@ public static class BratWriter
 
         foreach (var attribution in doc.Attributions)
         {
+            // brat output stays univocal, as the corpus is: nested attributions are in JSON only.
+            if (Stages.Reported.AttributionNester.IsReportedInside(attribution)) continue;
             var source = Fragments(attribution.Source, doc.Text.Length);
             var cue = Fragments(attribution.Cue, doc.Text.Length);
             var content = attribution.Content

@@ -15,10 +15,12 @@ internal sealed class AttributionFeatures
     public const int MaxFeatures = 64;
     /// <summary>A word is a strong cue when at least this share of its training occurrences are cue words.</summary>
     public const float StrongCue = 0.25f;
+    public const float WeakCue = 0.04f;
 
     private readonly ulong[] _lower, _suffix, _shape;
     private readonly byte[] _cue;          // cue-rate bucket 0..5
     private readonly int[] _leftCue, _rightCue;   // nearest strong cue in the sentence, or -1
+    private readonly int[] _leftWeak, _rightWeak; // nearest weaker cue-like word (rate >= WeakCue) in the sentence, or -1
     private readonly byte[] _quote;        // 0 outside quotes, 1 inside, 2 a quotation mark
     private readonly byte[] _sieve;        // role from earlier attributions: 0 none, 1 source, 2 cue, 3 content
     private readonly int[] _sentenceStart, _sentenceEnd;
@@ -39,6 +41,8 @@ internal sealed class AttributionFeatures
         _cue = new byte[n];
         _leftCue = new int[n];
         _rightCue = new int[n];
+        _leftWeak = new int[n];
+        _rightWeak = new int[n];
         _quote = new byte[n];
         _sieve = new byte[n];
         _sentenceStart = new int[n];
@@ -70,7 +74,7 @@ internal sealed class AttributionFeatures
         }
         foreach (var s in doc.Sentences)
         {
-            int last = -1;
+            int last = -1, lastWeak = -1;
             bool colon = false, that = false;
             bool headline = s.Paragraph == 0;
             bool paragraphStart = s.Paragraph >= 0 && s.Paragraph < doc.Paragraphs.Count && doc.Paragraphs[s.Paragraph].Range.Start >= s.Range.Start - 1
@@ -80,6 +84,7 @@ internal sealed class AttributionFeatures
                 _sentenceStart[i] = s.FirstToken;
                 _sentenceEnd[i] = s.EndToken;
                 _leftCue[i] = last;
+                _leftWeak[i] = lastWeak;
                 byte f = 0;
                 if (headline) f |= 1;
                 if (paragraphStart) f |= 2;
@@ -91,12 +96,15 @@ internal sealed class AttributionFeatures
                 if (t == ":") colon = true;
                 if (last >= 0 && (t == "that" || t == "That")) that = true;
                 if (rates[i] >= StrongCue) last = i;
+                if (rates[i] >= WeakCue) lastWeak = i;
             }
-            int next = -1;
+            int next = -1, nextWeak = -1;
             for (int i = s.EndToken - 1; i >= s.FirstToken; i--)
             {
                 _rightCue[i] = next;
+                _rightWeak[i] = nextWeak;
                 if (rates[i] >= StrongCue) next = i;
+                if (rates[i] >= WeakCue) nextWeak = i;
             }
         }
 
@@ -219,6 +227,16 @@ internal sealed class AttributionFeatures
         f[k++] = FeatureHash.Feature(45, wl, w, wr);
         f[k++] = FeatureHash.Feature(46, Lower(i - 2), wl);
         f[k++] = FeatureHash.Feature(47, wr, Lower(i + 2));
+        f[k++] = FeatureHash.Feature(48, flags, _shape[i], wr);
+        f[k++] = FeatureHash.Feature(49, dl, left >= 0 ? Lower(left + 1) : None);
+        f[k++] = FeatureHash.Feature(50, dr, right >= 0 ? Lower(right - 1) : None, right >= 0 ? Lower(right + 1) : None);
+        f[k++] = FeatureHash.Feature(51, P1, dl, left >= 0 ? Lower(left + 1) : None);
+        int lweak = _leftWeak[i], rweak = _rightWeak[i];
+        ulong wdl = (ulong)(Bucket(lweak < 0 ? -1 : i - lweak) + 2), wdr = (ulong)(Bucket(rweak < 0 ? -1 : rweak - i) + 2);
+        f[k++] = FeatureHash.Feature(52, wdl, wdr);
+        f[k++] = FeatureHash.Feature(53, wdl, lweak >= 0 ? _lower[lweak] : None);
+        f[k++] = FeatureHash.Feature(54, wdr, rweak >= 0 ? _lower[rweak] : None);
+        f[k++] = FeatureHash.Feature(55, P1, wdl, wdr);
         return k;
     }
 }

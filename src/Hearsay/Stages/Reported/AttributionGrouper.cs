@@ -23,6 +23,10 @@ public sealed record AttributionGrouperOptions
     public int MaxSourceGap { get; init; } = 25;
     /// <summary>A cue with no source of its own borrows the source of the previous cue in its sentence ("X said … and added …").</summary>
     public bool ShareSources { get; init; } = true;
+    /// <summary>Content that follows its cue runs on to the end of the sentence when nothing else is labelled there.</summary>
+    public bool ExtendContent { get; init; }
+    /// <summary>A cue left without content takes the unlabelled rest of its sentence (after it, else before it) as content.</summary>
+    public bool FillMissingContent { get; init; }
 }
 
 /// <summary>
@@ -97,6 +101,50 @@ public static class AttributionGrouper
             if (best >= 0) { sourceOf[best] = span; sourceCost[best] = bestCost; }
         }
 
+        var labelled = new bool[doc.Tokens.Count];
+        foreach (var span in spans)
+            for (int i = span.First; i < span.End; i++) labelled[i] = true;
+        for (int c = 0; c < cues.Count; c++)
+        {
+            var cue = cues[c];
+            var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+            int sentenceEnd = TrimPunctuation(doc, sentence.FirstToken, sentence.EndToken);
+            if (options.ExtendContent && contentOf[c].Count > 0)
+            {
+                var last = contentOf[c].MaxBy(x => x.End);
+                if (last.First >= cue.End && last.End < sentenceEnd && last.End > sentence.FirstToken && doc.Tokens[last.End - 1].Sentence == sentence.Index)
+                {
+                    bool free = true;
+                    for (int i = last.End; i < sentenceEnd && free; i++) free = !labelled[i];
+                    if (free)
+                    {
+                        contentOf[c].Remove(last);
+                        contentOf[c].Add(last with { End = sentenceEnd });
+                        for (int i = last.End; i < sentenceEnd; i++) labelled[i] = true;
+                    }
+                }
+            }
+            if (options.FillMissingContent && contentOf[c].Count == 0 && sourceOf[c] is not null)
+            {
+                int after = Math.Max(cue.End, sourceOf[c] is { } so && so.First >= cue.End ? so.End : cue.End);
+                while (after < sentenceEnd && doc.Tokens[after].Text is "," or ":" or "that") after++;
+                int afterEnd = after;
+                while (afterEnd < sentenceEnd && !labelled[afterEnd]) afterEnd++;
+                int before = Math.Min(cue.First, sourceOf[c] is { } sb && sb.End <= cue.First ? sb.First : cue.First);
+                int beforeStart = before;
+                while (beforeStart > sentence.FirstToken && !labelled[beforeStart - 1]) beforeStart--;
+                int beforeEnd = before;
+                while (beforeEnd > beforeStart && doc.Tokens[beforeEnd - 1].Shape is TokenShape.Punctuation) beforeEnd--;
+                RoleSpan? fill = afterEnd - after >= 3 ? new RoleSpan(RoleSpan.Content, after, afterEnd)
+                    : beforeEnd - beforeStart >= 3 ? new RoleSpan(RoleSpan.Content, beforeStart, beforeEnd) : null;
+                if (fill is { } f)
+                {
+                    contentOf[c].Add(f);
+                    for (int i = f.First; i < f.End; i++) labelled[i] = true;
+                }
+            }
+        }
+
         for (int c = 0; c < cues.Count; c++)
         {
             if (contentOf[c].Count == 0) continue;
@@ -116,6 +164,12 @@ public static class AttributionGrouper
             result.Add(attribution);
         }
         return result;
+    }
+
+    private static int TrimPunctuation(Document doc, int first, int end)
+    {
+        while (end > first && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
+        return end;
     }
 
     /// <summary>"… said X and added Y": the later cue follows "and" (or a comma) after the earlier attribution.</summary>

@@ -11,14 +11,18 @@ public enum SieveMerge
     KeepSieves,
     /// <summary>Replace the sieve attributions by the labeller's (which see the sieves' roles as features).</summary>
     Replace,
+    /// <summary>Keep a sieve attribution unless the labeller's clashing one has a clearly different (longer) content.</summary>
+    PreferLabeller,
 }
 
 /// <summary>Settings of <see cref="AttributionTagger"/>.</summary>
 public sealed record AttributionTaggerOptions
 {
     public static AttributionTaggerOptions Default { get; } = new();
-    public SieveMerge Merge { get; init; } = SieveMerge.KeepSieves;
+    public SieveMerge Merge { get; init; } = SieveMerge.PreferLabeller;
     public AttributionGrouperOptions Grouping { get; init; } = AttributionGrouperOptions.Default;
+    /// <summary>Look inside contents for attributions reported within them (see <see cref="AttributionNester.FindReported"/>).</summary>
+    public bool FindNested { get; init; } = true;
 }
 
 /// <summary>
@@ -49,6 +53,7 @@ public sealed class AttributionTagger : IStage
         var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), _options.Grouping);
         Merge(document, found, _options.Merge);
         AttributionNester.Nest(document);
+        if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
 
     /// <summary>Greedy left-to-right labelling; only well-formed BIO sequences.</summary>
@@ -88,23 +93,40 @@ public sealed class AttributionTagger : IStage
     {
         var all = document.Attributions;
         if (merge == SieveMerge.Replace) all.Clear();
-        var taken = new List<TextRange>();
-        foreach (var a in all)
-        {
-            if (a.Source is { } s) taken.Add(s);
-            if (a.Cue is { } c) taken.Add(c);
-            taken.AddRange(a.Content);
-        }
+        var sieves = all.ToList();
+        var dropped = new HashSet<Attribution>(ReferenceEqualityComparer.Instance);
         foreach (var a in found)
         {
-            bool clash = false;
-            foreach (var r in Ranges(a))
-                foreach (var t in taken)
-                    if (r.Overlaps(t)) { clash = true; break; }
-            if (!clash) all.Add(a);
+            var clashes = sieves.Where(s => Clash(s, a)).ToList();
+            if (clashes.Count == 0) { all.Add(a); continue; }
+            if (merge == SieveMerge.KeepSieves) continue;
+            // PreferLabeller: a sieve's quote stays when the labeller's content is about the same quote;
+            // when the labeller's content is a longer paraphrase around it (a mixed quote), the labeller wins.
+            if (clashes.Any(s => s.Kind == AttributionKind.Direct || Dice(s.Content, a.Content) >= 0.5)) continue;
+            foreach (var s in clashes) dropped.Add(s);
+            all.Add(a);
         }
+        all.RemoveAll(dropped.Contains);
         all.Sort((x, y) => Anchor(x).CompareTo(Anchor(y)));
         for (int i = 0; i < all.Count; i++) all[i].Id = "A" + (i + 1);
+    }
+
+    private static bool Clash(Attribution sieve, Attribution a)
+    {
+        foreach (var r in Ranges(a))
+        {
+            if (sieve.Source is { } s && r.Overlaps(s)) return true;
+            if (sieve.Cue is { } c && r.Overlaps(c)) return true;
+            foreach (var x in sieve.Content) if (r.Overlaps(x)) return true;
+        }
+        return false;
+    }
+
+    private static double Dice(List<TextRange> a, List<TextRange> b)
+    {
+        int la = a.Sum(x => x.Length), lb = b.Sum(x => x.Length), both = 0;
+        foreach (var x in a) foreach (var y in b) both += x.OverlapLength(y);
+        return la + lb == 0 ? 0 : 2.0 * both / (la + lb);
     }
 
     private static IEnumerable<TextRange> Ranges(Attribution a)

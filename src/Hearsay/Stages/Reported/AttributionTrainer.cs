@@ -18,12 +18,14 @@ public static class AttributionTrainer
 {
     public sealed record Options
     {
-        public int Iterations { get; init; } = 8;
+        public int Iterations { get; init; } = 10;
         public int Seed { get; init; } = 1;
         /// <summary>Least number of times a word must be (part of) a cue to enter the cue lexicon.</summary>
         public int MinCueCount { get; init; } = 2;
         /// <summary>Features updated fewer times are dropped from the saved model.</summary>
         public int MinUpdates { get; init; } = 2;
+        /// <summary>Folds of the jackknifed cue lexicon used while training (1: none).</summary>
+        public int Folds { get; init; } = 10;
     }
 
     /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
@@ -107,7 +109,15 @@ public static class AttributionTrainer
     {
         var rates = CueRates(examples, options.MinCueCount);
         log?.Invoke($"attribution: cue lexicon of {rates.Count:N0} words ({rates.Count(p => p.Value >= AttributionFeatures.StrongCue):N0} strong)");
-        var features = examples.Select(e => new AttributionFeatures(e.Document, rates)).ToArray();
+        // Jackknifed cue lexicon: each training article sees rates counted without its own fold, as an
+        // unseen article will, so the labeller does not learn to trust rates of words it only saw once.
+        var features = new AttributionFeatures[examples.Count];
+        for (int fold = 0; fold < options.Folds; fold++)
+        {
+            var foldRates = options.Folds <= 1 ? rates : CueRates(examples.Where((_, i) => i % options.Folds != fold), options.MinCueCount);
+            for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds))
+                features[i] = new AttributionFeatures(examples[i].Document, foldRates);
+        }
         var perceptron = new AveragedPerceptron(AttributionLabels.Count);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(options.Seed);
@@ -146,8 +156,10 @@ public static class AttributionTrainer
     }
 
     /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold.</summary>
-    public static ArticleScore Evaluate(AttributionModel model, IReadOnlyList<Example> examples, AttributionTaggerOptions? options = null)
+    public static ArticleScore Evaluate(AttributionModel model, IReadOnlyList<Example> examples, AttributionTaggerOptions? options = null,
+        List<string>? errors = null)
     {
+        var perArticle = new List<string>[examples.Count];
         var pipeline = BasePipeline();
         var stage = new AttributionTagger(model, options);
         var scores = new ArticleScore[examples.Count];
@@ -157,8 +169,28 @@ public static class AttributionTrainer
             var doc = ArticleReader.FromText(e.Document.Text, e.Name);
             pipeline.Process(doc);
             stage.Process(doc);
-            scores[i] = AttributionScorer.Score(doc.Text, e.Gold, AttributionSpans.From(doc.Attributions), e.Name);
+            perArticle[i] = [];
+            scores[i] = AttributionScorer.Score(doc.Text, e.Gold, AttributionSpans.From(doc.Attributions), e.Name, errors: perArticle[i]);
         });
+        errors?.AddRange(perArticle.SelectMany(x => x));
         return ArticleScore.Sum(scores);
+    }
+
+    /// <summary>Token-level precision and recall per role (source, cue, content) of the labeller alone.</summary>
+    public static string TokenReport(AttributionModel model, IReadOnlyList<Example> examples)
+    {
+        var tp = new int[4]; var sys = new int[4]; var gold = new int[4];
+        foreach (var e in examples)
+        {
+            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates));
+            for (int i = 0; i < labels.Length; i++)
+            {
+                int s = AttributionLabels.RoleOf(labels[i]), g = AttributionLabels.RoleOf(e.Labels[i]);
+                sys[s]++; gold[g]++;
+                if (s == g) tp[s]++;
+            }
+        }
+        return string.Join("; ", new[] { "source", "cue", "content" }.Select((name, r) =>
+            $"{name} P {(double)tp[r + 1] / Math.Max(1, sys[r + 1]):F3} R {(double)tp[r + 1] / Math.Max(1, gold[r + 1]):F3}"));
     }
 }
