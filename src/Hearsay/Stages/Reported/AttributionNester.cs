@@ -9,6 +9,7 @@ namespace Hearsay.Stages.Reported;
 /// Because the corpus is univocal, the labeller never labels a cue inside content; <see cref="FindReported"/>
 /// therefore looks inside each content for "X said (that) …" / "according to X, …" and adds those as
 /// nested attributions ("The report said that Biden had to tell Zelensky …" gives report → Biden).
+/// A rule, not a model: the corpus has no nested annotations to learn from.
 /// Nested attributions overlap their parent's content, so univocal outputs (brat, scoring) leave them
 /// out (<see cref="IsReportedInside"/>); JSON and the text rendering show them under their parent.
 /// </summary>
@@ -48,7 +49,7 @@ public static class AttributionNester
     /// levels): a strong cue word (share of cue uses in training at least <paramref name="minRate"/>) with a
     /// short source phrase before it and the rest of the content after it.
     /// </summary>
-    public static void FindReported(Document document, IReadOnlyDictionary<string, float> cueRates, float minRate = 0.5f, int depth = 3)
+    public static void FindReported(Document document, IReadOnlyDictionary<string, float> cueRates, float minRate = 0.2f, int depth = 3)
     {
         var frontier = document.Attributions.ToList();
         for (int level = 0; level < depth && frontier.Count > 0; level++)
@@ -83,14 +84,19 @@ public static class AttributionNester
             }
             if (!cueRates.TryGetValue(word, out float rate) || rate < minRate || char.IsUpper(token.Text[0])) continue;
             // SOURCE cue (that) CONTENT: the source is the capitalised phrase or pronoun just before the cue.
-            int s = t;
-            while (s > first && t - s < 6 && IsSourceWord(doc.Tokens[s - 1])) s--;
-            if (s == t || !HasHead(doc, s, t)) continue;
+            int verb = t;   // "Biden had to tell": auxiliaries between the source and the cue
+            while (verb > first && t - verb < 3 && doc.Tokens[verb - 1].Text is "had" or "has" or "have" or "to" or "will" or "would"
+                or "did" or "does" or "not" or "n't" or "also" or "then" or "could" or "should" or "must" or "might" or "may") verb--;
+            int s = verb;
+            while (s > first && verb - s < 6 && IsSourceWord(doc.Tokens[s - 1])) s--;
+            if (s == verb || !HasHead(doc, s, verb)) continue;
+            // The content starts at "that" where there is one (the corpus keeps it), after "told Zelensky".
             int c = t + 1;
-            if (c < end && doc.Tokens[c].Text is "that") c++;
+            for (int j = t + 1; j < Math.Min(end, t + 4); j++)
+                if (doc.Tokens[j].Text is "that") { c = j; break; }
             int contentEnd = TrimEnd(doc, c, end);
             if (contentEnd - c < 2) continue;
-            return Make(doc, outer, token.Range, Span(doc, s, t), Span(doc, c, contentEnd));
+            return Make(doc, outer, token.Range, Span(doc, s, verb), Span(doc, c, contentEnd));
         }
         return null;
     }

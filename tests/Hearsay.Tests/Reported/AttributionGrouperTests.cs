@@ -1,0 +1,123 @@
+using Hearsay.Attributions;
+using Hearsay.Evaluation;
+using Hearsay.Input;
+using Hearsay.Stages.Reported;
+using Hearsay.Text;
+
+namespace Hearsay.Tests.Reported;
+
+/// <summary>The model-free parts of full attribution: label alignment, span grouping and nesting, on hand-made spans.</summary>
+public class AttributionGrouperTests
+{
+    private static Document Tokenized(string text) => AttributionTrainer.BasePipeline().Process(ArticleReader.FromText(text));
+
+    /// <summary>The token span of the first occurrence of <paramref name="words"/>.</summary>
+    private static RoleSpan Span(Document doc, int role, string words)
+    {
+        int at = doc.Text.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(at >= 0, words);
+        var (first, end) = doc.TokensIn(new TextRange(at, at + words.Length));
+        return new RoleSpan(role, first, end);
+    }
+
+    [Fact]
+    public void Labels_become_spans_and_a_begin_label_splits_them()
+    {
+        int[] labels = [0, 1, 2, 3, 5, 6, 6, 5, 6, 0];
+        var spans = AttributionGrouper.Spans(labels);
+        Assert.Equal([new RoleSpan(1, 1, 3), new RoleSpan(2, 3, 4), new RoleSpan(3, 4, 7), new RoleSpan(3, 7, 9)], spans);
+    }
+
+    [Fact]
+    public void Gold_spans_align_to_tokens_inside_them()
+    {
+        var doc = Tokenized("News\n\nSmith said that taxes would rise.");
+        int s = doc.Text.IndexOf("Smith"), c = doc.Text.IndexOf("said"), t = doc.Text.IndexOf("that");
+        var gold = new AttributionSpans([new(s, s + 5)], [new(c, c + 4)], [new(t, doc.Text.IndexOf('.', t))]);
+        var labels = AttributionTrainer.Align(doc, [gold]);
+        var words = doc.Tokens.Select((tok, i) => (tok.Text, AttributionLabels.Names[labels[i]])).ToList();
+        Assert.Contains(("Smith", "B-SOURCE"), words);
+        Assert.Contains(("said", "B-CUE"), words);
+        Assert.Contains(("that", "B-CONTENT"), words);
+        Assert.Contains(("rise", "I-CONTENT"), words);
+        Assert.Contains((".", "O"), words);
+    }
+
+    [Fact]
+    public void Content_split_around_the_cue_goes_to_that_cue()
+    {
+        var doc = Tokenized("News\n\n“Taxes will rise,” the mayor said, “and nobody will like it.”");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Content, "“Taxes will rise,”"),
+            Span(doc, RoleSpan.Source, "the mayor"),
+            Span(doc, RoleSpan.Cue, "said"),
+            Span(doc, RoleSpan.Content, "“and nobody will like it.”"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("the mayor", doc.Slice(a.Source!.Value));
+        Assert.Equal(2, a.Content.Count);
+        Assert.Equal(AttributionKind.Direct, a.Kind);
+    }
+
+    [Fact]
+    public void Each_content_goes_to_its_nearest_cue_and_a_conjoined_cue_shares_the_source()
+    {
+        var doc = Tokenized("News\n\nSmith said taxes would rise and added that schools would close.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "Smith"),
+            Span(doc, RoleSpan.Cue, "said"),
+            Span(doc, RoleSpan.Content, "taxes would rise"),
+            Span(doc, RoleSpan.Cue, "added"),
+            Span(doc, RoleSpan.Content, "that schools would close"),
+        };
+        var found = AttributionGrouper.Group(doc, spans);
+        Assert.Equal(2, found.Count);
+        Assert.Equal("taxes would rise", doc.Slice(found[0].Content[0]));
+        Assert.Equal("that schools would close", doc.Slice(found[1].Content[0]));
+        Assert.All(found, a => Assert.Equal("Smith", doc.Slice(a.Source!.Value)));
+    }
+
+    [Fact]
+    public void A_cue_without_content_forms_nothing()
+    {
+        var doc = Tokenized("News\n\nSmith said nothing.");
+        var spans = new List<RoleSpan> { Span(doc, RoleSpan.Source, "Smith"), Span(doc, RoleSpan.Cue, "said") };
+        Assert.Empty(AttributionGrouper.Group(doc, spans));
+    }
+
+    [Fact]
+    public void A_cue_inside_another_content_gets_it_as_parent()
+    {
+        var doc = Tokenized("News\n\nThe report said that Biden told Zelensky that aid would wait.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = R("The report"), Cue = R("said") };
+        outer.Content.Add(R("that Biden told Zelensky that aid would wait"));
+        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = R("Biden"), Cue = R("told") };
+        inner.Content.Add(R("that aid would wait"));
+        doc.Attributions.Add(outer);
+        doc.Attributions.Add(inner);
+        AttributionNester.Nest(doc);
+        Assert.Same(outer, inner.Parent);
+        Assert.Null(outer.Parent);
+        Assert.True(AttributionNester.IsReportedInside(inner));
+        Assert.False(AttributionNester.IsReportedInside(outer));
+    }
+
+    [Fact]
+    public void Nested_attributions_are_found_inside_content_by_rule()
+    {
+        var doc = Tokenized("News\n\nThe report said that Biden had to tell Zelensky that the aid would be delayed.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = R("The report"), Cue = R("said") };
+        outer.Content.Add(R("that Biden had to tell Zelensky that the aid would be delayed"));
+        doc.Attributions.Add(outer);
+        AttributionNester.FindReported(doc, new Dictionary<string, float> { ["tell"] = 0.7f, ["said"] = 0.9f });
+        var inner = Assert.Single(doc.Attributions, a => a.Parent == outer);
+        Assert.Equal("Biden", doc.Slice(inner.Source!.Value));
+        Assert.Equal("tell", doc.Slice(inner.Cue!.Value));
+        Assert.Equal("that the aid would be delayed", doc.Slice(inner.Content[0]));
+        Assert.Equal(AttributionNester.NestedRule, inner.Rule);
+    }
+}

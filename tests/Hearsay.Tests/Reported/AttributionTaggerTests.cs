@@ -1,0 +1,129 @@
+using Hearsay.Attributions;
+using Hearsay.Evaluation;
+using Hearsay.Input;
+using Hearsay.Output;
+using Hearsay.Pipeline;
+using Hearsay.Stages.Reported;
+using Hearsay.Text;
+
+namespace Hearsay.Tests.Reported;
+
+/// <summary>
+/// Each case is a small hand-written article showing one pattern of attribution, run through the standard
+/// pipeline with the shipped labeller (models/attribution.bin, embedded in the assembly; no corpus needed).
+/// </summary>
+public class AttributionTaggerTests
+{
+    private static readonly HearsayPipeline Pipeline = StandardPipeline.Create();
+
+    private static Document Run(string body) => Pipeline.Process(ArticleReader.FromText("World news\n\n" + body));
+
+    private static string Source(Document doc, Attribution a) => a.Source is { } s ? doc.Slice(s) : "";
+    private static string Cue(Document doc, Attribution a) => a.Cue is { } c ? doc.Slice(c) : "";
+    private static string Content(Document doc, Attribution a) => string.Join(" … ", a.Content.Select(doc.Slice));
+
+    private static Attribution ByCue(Document doc, string cue) =>
+        Assert.Single(doc.Attributions, a => Cue(doc, a).Contains(cue, StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public void Shipped_model_is_embedded()
+    {
+        Assert.NotNull(AttributionModel.LoadShipped());
+        Assert.Contains(Pipeline.Stages, s => s is AttributionTagger);
+    }
+
+    [Theory]
+    [InlineData("Biden warned the risk was higher than at any time since the Cold War.", "Biden", "warned", "the risk was higher")]
+    [InlineData("Zelensky often said that the US and NATO weren't doing enough to help his country.", "Zelensky", "said", "that the US and NATO")]
+    [InlineData("Officials said the governor plans to sign the bill on Friday.", "Officials", "said", "the governor plans to sign the bill on Friday")]
+    public void Indirect_speech(string body, string source, string cue, string contentStart)
+    {
+        var doc = Run(body);
+        var a = ByCue(doc, cue);
+        Assert.Equal(source, Source(doc, a));
+        Assert.StartsWith(contentStart, Content(doc, a));
+        Assert.Equal(AttributionKind.Indirect, a.Kind);
+    }
+
+    [Fact]
+    public void Told_someone_that()
+    {
+        var doc = Run("Johnson told reporters that the bill would be delayed until spring.");
+        var a = ByCue(doc, "told");
+        Assert.Equal("Johnson", Source(doc, a));
+        Assert.StartsWith("that the bill would be delayed", Content(doc, a));
+    }
+
+    [Fact]
+    public void Mixed_quote_keeps_the_paraphrase_around_the_fragment()
+    {
+        var doc = Run("The senator called the plan \"a disaster for working families\" and said it would not pass.");
+        var called = ByCue(doc, "called");
+        Assert.Equal("The senator", Source(doc, called));
+        Assert.Contains("a disaster for working families", Content(doc, called));
+        Assert.Equal(AttributionKind.Mixed, called.Kind);
+        // "… and said it would not pass": the second cue shares the first one's source.
+        var said = ByCue(doc, "said");
+        Assert.Equal("The senator", Source(doc, said));
+        Assert.Equal("it would not pass", Content(doc, said));
+    }
+
+    [Fact]
+    public void According_to_is_a_cue()
+    {
+        var doc = Run("The war goes on. The strike killed three militants, according to the Pentagon.");
+        var a = ByCue(doc, "according to");
+        Assert.Equal("according to", Cue(doc, a));
+        Assert.Equal("the Pentagon", Source(doc, a));
+        Assert.Equal("The strike killed three militants", Content(doc, a));
+    }
+
+    [Fact]
+    public void In_a_statement_the_body_said()
+    {
+        var doc = Run("In a statement, the ministry said the talks would resume next week.");
+        var a = ByCue(doc, "said");
+        Assert.Equal("the ministry", Source(doc, a));
+        Assert.StartsWith("the talks", Content(doc, a));
+    }
+
+    [Theory]
+    [InlineData("Report: Clinton Camp Weighs New Ad Strategy\n\nThe campaign met on Monday.", "Report", "Clinton Camp Weighs New Ad Strategy")]
+    [InlineData("Pence: Trump Was Mocking Clinton Camp\n\nThe debate is on Monday.", "Pence", "Trump Was Mocking Clinton Camp")]
+    public void Headline_colon(string text, string source, string content)
+    {
+        var doc = Pipeline.Process(ArticleReader.FromText(text));
+        var a = ByCue(doc, ":");
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(content, Content(doc, a));
+    }
+
+    [Theory]
+    [InlineData("Trump believes the election was stolen from him.", "Trump", "believes", "the election was stolen from him")]
+    [InlineData("US officials have ruled out pushing Ukraine into talks with Russia.", "US officials", "ruled out", "pushing Ukraine")]
+    public void Beliefs_and_intentions(string body, string source, string cue, string contentStart)
+    {
+        var doc = Run(body);
+        var a = ByCue(doc, cue);
+        Assert.Equal(source, Source(doc, a));
+        Assert.StartsWith(contentStart, Content(doc, a));
+    }
+
+    [Fact]
+    public void Nested_report_gives_the_parent()
+    {
+        var doc = Run("The report said that Biden had to tell Zelensky that the aid would be delayed.");
+        var outer = ByCue(doc, "said");
+        Assert.Equal("The report", Source(doc, outer));
+        var inner = ByCue(doc, "tell");
+        Assert.Equal("Biden", Source(doc, inner));
+        Assert.Equal("that the aid would be delayed", Content(doc, inner));
+        Assert.Same(outer, inner.Parent);
+        Assert.True(AttributionNester.IsReportedInside(inner));
+        // Univocal outputs (brat, scoring) leave the nested one out; the text rendering indents it.
+        Assert.Single(AttributionSpans.From(doc.Attributions));
+        var text = new StringWriter();
+        TextRenderer.Write(doc, text, colour: false);
+        Assert.Contains($"\n  {inner.Id} indirect  Biden", text.ToString());
+    }
+}
