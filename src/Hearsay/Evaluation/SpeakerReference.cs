@@ -16,7 +16,7 @@ public sealed class SpeakerReference
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "He", "She", "They", "It", "We", "I", "His", "Her", "Their", "Its", "Our", "This", "That",
-        "These", "Those", "One", "Some", "Many", "Most", "Both", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
+        "These", "Those", "One", "Some", "Many", "Most", "Both", "Others", "Several", "Few", "All", "Another", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
         "President", "Senator", "Governor", "Secretary", "Vice", "Former", "Democratic", "Republican", "GOP", "U.S.", "US",
     };
 
@@ -37,21 +37,20 @@ public sealed class SpeakerReference
     public (Outcome Outcome, Basis Basis) Check(IReadOnlyList<TextRange> goldSource, Entity? speaker)
     {
         if (goldSource.Count == 0) return (Outcome.NotApplicable, Basis.Unnamed);
-        if (speaker is null) return (Outcome.Wrong, Basis.Unnamed);
         var source = goldSource[0];
         if (NameKey(_text.Substring(source.Start, source.Length)) is { } key)
-            return (Fits(speaker, key) ? Outcome.Correct : Outcome.Wrong, Basis.Name);
+            return (speaker is not null && Fits(speaker, key) ? Outcome.Correct : Outcome.Wrong, Basis.Name);
+        // Any name in the chain counts: CoreNLP's chains sometimes hold the same person under two names.
         foreach (var chain in _chains)
         {
             if (!chain.Any(m => m.Overlaps(source))) continue;
-            foreach (var mention in chain)
-                if (NameKey(_text.Substring(mention.Start, mention.Length)) is { } chained)
-                    return (Fits(speaker, chained) ? Outcome.Correct : Outcome.Wrong, Basis.Chain);
+            var keys = chain.Select(m => NameKey(_text.Substring(m.Start, m.Length))).OfType<string>().ToList();
+            if (keys.Count > 0) return (speaker is not null && keys.Any(k => Fits(speaker, k)) ? Outcome.Correct : Outcome.Wrong, Basis.Chain);
         }
         // A pronoun or definite description with no chain to a name cannot be checked ("he", "the president").
         string written = _text.Substring(source.Start, source.Length).Trim();
         if (IsPronoun(written) || written.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) return (Outcome.NotApplicable, Basis.Unnamed);
-        return (speaker.Named ? Outcome.Wrong : Outcome.Correct, Basis.Unnamed);
+        return (speaker is { Named: false } ? Outcome.Correct : Outcome.Wrong, Basis.Unnamed);
     }
 
     private static bool IsPronoun(string word) =>
@@ -63,14 +62,27 @@ public sealed class SpeakerReference
     /// <summary>The last proper-name word of a phrase ("Volodymyr Zelensky's" gives "Zelensky"), or null.</summary>
     private static string? NameKey(string phrase)
     {
-        // "Karen Donfried, the assistant secretary": the name stands before the aside
-        int comma = phrase.IndexOf(',');
-        if (comma > 0 && NameKey(phrase[..comma]) is { } head) return head;
+        // "Karen Donfried, the assistant secretary" or "Apple's chief executive, Tim Cook": the part
+        // that is all name names the source.
+        if (phrase.Contains(','))
+        {
+            var parts = phrase.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var part in parts)
+                if (part.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0])) && NameKey(part) is { } name) return name;
+            if (parts.Length > 0 && NameKey(parts[0]) is { } first) return first;
+        }
+        // "A spokeswoman for Hillary Clinton", "the editorial board of the Post": a described person, not the name.
+        foreach (var preposition in new[] { " of ", " for ", " at ", " from ", " with " })
+        {
+            int at = phrase.IndexOf(preposition, StringComparison.Ordinal);
+            if (at > 0 && phrase[..at].Split(' ')[^1] is { Length: > 0 } before && char.IsLower(before[0])
+                && !phrase[..at].Contains(',')) return NameKey(phrase[..at]);
+        }
         string? last = null;
         foreach (var raw in phrase.Split(' ', '\n', '\u00A0'))
         {
             string word = raw.TrimEnd(',', '.', ':', ';').Replace("’s", "").Replace("'s", "");
-            if (word.Length < 2 || !char.IsUpper(word[0]) || NotNames.Contains(word)) continue;
+            if (word.Length < 2 || !char.IsUpper(word[0]) || NotNames.Contains(word) || word is "Jr" or "Sr" or "II" or "III") continue;
             if (word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && word.Length > 4) continue; // SHOUTED words
             last = word;
         }

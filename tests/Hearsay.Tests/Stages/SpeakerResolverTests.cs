@@ -63,4 +63,35 @@ public class SpeakerResolverTests
         Assert.Same(doc.Attributions[0].Speaker, doc.Attributions[1].Speaker);
         Assert.Equal("a State Department official", doc.Attributions[0].Speaker!.Name);
     }
+
+    [Fact]
+    public void A_relative_pronoun_source_is_the_name_it_hangs_on()
+    {
+        var doc = TestPipeline.Run("Vote\n\nSen. Ray Dwyer, who said “this is reckless,” voted no.");
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal("Ray Dwyer", a.Speaker!.Name);
+    }
+
+    [Fact]
+    public void First_person_outside_quotes_is_the_author()
+    {
+        var doc = TestPipeline.Run("My Week\nBy Jane Roe\n\nI told him: “That is not how we work.”");
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal("Jane Roe", a.Speaker!.Name);
+    }
+
+    [Fact]
+    public void A_definite_description_meets_the_name_that_holds_its_noun()
+    {
+        var doc = TestPipeline.Run("Debate\n\nThe Commission on Presidential Debates met on Monday.\n\n“The sound was fine,” the commission said.");
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal("Commission on Presidential Debates", a.Speaker!.Name);
+    }
+
+    [Fact]
+    public void Mrs_surname_meets_the_woman_not_her_husband()
+    {
+        var doc = TestPipeline.Run("Race\n\nBill Clinton and Hillary Clinton arrived together.\n\n“We will win,” Mrs. Clinton said.\n\n“She will,” Mr. Clinton said.");
+        Assert.Equal(new[] { "Hillary Clinton", "Bill Clinton" }, doc.Attributions.Select(a => a.Speaker!.Name));
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class Descriptors
 
     private static readonly Dictionary<string, string[]> Groups = BuildGroups();
 
+    /// <summary>Whether a noun names a role a person holds ("senator", "spokeswoman").</summary>
+    public static bool IsRole(string noun) => Groups.ContainsKey(noun);
+
     private readonly List<(TextRange Name, HashSet<string> Words)> _entries = new();
 
     private static Dictionary<string, string[]> BuildGroups()
@@ -96,7 +99,9 @@ internal sealed class Descriptors
             int headEnd = k;
             // "the assistant secretary of state": the head noun stands before "of"/"for"/"at"
             for (int j = end + 2; j < k; j++) if (tokens[j].Text is "of" or "for" or "at" or "in" or "to") { headEnd = j; break; }
-            for (int j = end + 2; j < headEnd; j++) Add(words, tokens[j].Text);
+            // the head noun and any capitalised modifier ("the Ukrainian foreign minister" gives minister, ukrainian)
+            if (headEnd - 1 > end + 1) Add(words, tokens[headEnd - 1].Text);
+            for (int j = end + 2; j < headEnd - 1; j++) if (char.IsUpper(tokens[j].Text[0])) Add(words, tokens[j].Text);
         }
         if (first >= 2 && tokens[first - 1].Text == ",")
         {

@@ -42,6 +42,21 @@ internal sealed class EntityTable
         return entity;
     }
 
+    public string Text(TextRange range) => _document.Slice(range);
+
+    /// <summary>The article's author, for first-person sources outside quotations ("I asked him").</summary>
+    public Entity Author(string name)
+    {
+        string key = "person:" + name.ToLowerInvariant();
+        if (!_byKey.TryGetValue(key, out var entity))
+        {
+            entity = new Entity("E" + (_all.Count + 1), name, EntityKind.Person, named: true);
+            _byKey[key] = entity;
+            _all.Add(entity);
+        }
+        return entity;
+    }
+
     /// <summary>The existing entity a phrase names, or null.</summary>
     public Entity? Find(TextRange mention) => _byKey.GetValueOrDefault(Describe(mention).Key);
 
@@ -73,12 +88,23 @@ internal sealed class EntityTable
         var parts = phrase.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         string head = parts.Length == 0 ? phrase.Trim()
             : parts.FirstOrDefault(IsProperName) ?? parts[0];
+        // "the secretary general of the United Nations", "a spokeswoman for Hillary Clinton": a role's
+        // head noun comes before the preposition ("the city of Phoenix" still names Phoenix).
+        foreach (var preposition in new[] { " of ", " for ", " at ", " from ", " with " })
+        {
+            int at = head.IndexOf(preposition, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            string before = head[..at].Split(' ')[^1];
+            if (char.IsLower(before[0]) && !PlaceNouns.Contains(before)) { head = head[..at]; break; }
+        }
         if (_lexicon.TryLookup(head, out var canonical, out var listedKind))
             return (canonical, canonical, listedKind, true);
 
         var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A headline's "US Officials" is a description in title case, not a name.
-        bool properHead = words.Length > 0 && char.IsUpper(words[^1][0])
+        // "One Republican", "Some", "Several Democrats": a quantity of people, not a name.
+        bool quantified = words.Length > 0 && Quantifiers.Contains(words[0]) && words.Skip(1).Count(w => char.IsUpper(w[0])) <= 1;
+        bool properHead = !quantified && words.Length > 0 && char.IsUpper(words[^1][0])
                           && !_lexicon.AnonymousNouns.Contains(words[^1]) && !_lexicon.DocumentNouns.Contains(words[^1]);
         if (properHead)
         {
@@ -88,7 +114,7 @@ internal sealed class EntityTable
             if (_lexicon.TryLookup(name, out canonical, out listedKind)) return (canonical, canonical, listedKind, true);
             var kind = KindFromTags(mention) ?? EntityKind.Person;
             if (kind != EntityKind.Person && FirstNames.GenderOf(name) != '?') kind = EntityKind.Person; // "Volodymyr Zelensky" tagged ORG
-            if (kind == EntityKind.Person && !name.Contains(' ') && FullNameFor(name, mention.Start) is { } full) name = full;
+            if (kind == EntityKind.Person && !name.Contains(' ') && FullNameFor(name, mention.Start, TitleGender(words)) is { } full) name = full;
             return (kind == EntityKind.Person ? "person:" + name.ToLowerInvariant() : "name:" + name, name, kind, true);
         }
 
@@ -101,23 +127,37 @@ internal sealed class EntityTable
         return ("description:" + head.ToLowerInvariant(), head, descriptionKind, false);
     }
 
+    private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase)
+    { "one", "some", "several", "many", "most", "few", "two", "three", "another", "other", "others", "all", "both", "a", "an" };
+
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
+    { "city", "state", "county", "town", "village", "province", "region", "republic", "kingdom", "university", "people", "government" };
+
     /// <summary>
     /// "Clinton" alone means the nearest full name before it that ends in "Clinton" ("Hillary Clinton",
     /// not "Bill Clinton" two paragraphs up), or else the first one after it.
     /// </summary>
-    private string? FullNameFor(string surname, int position)
+    private string? FullNameFor(string surname, int position, char gender)
     {
         string? before = null, after = null;
         foreach (var range in _names)
         {
             var words = StripTitles(_document.Slice(range));
-            if (words.Length < 2 || !string.Equals(words[^1], surname, StringComparison.Ordinal)) continue;
+            // "Clinton" meets "Hillary Clinton"; a lone first name "Donald" meets "Donald Trump".
+            bool fits = words.Length >= 2 && (string.Equals(words[^1], surname, StringComparison.Ordinal)
+                                              || string.Equals(words[0], surname, StringComparison.Ordinal) && FirstNames.GenderOf(surname) != '?');
+            if (!fits) continue;
             string full = string.Join(' ', words);
+            // "Mrs. Clinton" is not "Bill Clinton".
+            if (gender != '?' && FirstNames.GenderOf(full) is var g && g != '?' && g != gender) continue;
             if (range.Start < position) before = full;
             else { after ??= full; break; }
         }
         return before ?? after;
     }
+
+    private static char TitleGender(string[] words) =>
+        words.Any(w => w is "Mrs." or "Ms." or "Miss" or "Mrs" or "Ms") ? 'f' : words.Any(w => w is "Mr." or "Mr") ? 'm' : '?';
 
     private string[] StripTitles(string phrase)
     {

@@ -32,8 +32,12 @@ internal static class NameMentions
             while (end < tokens.Count && tokens[end].Sentence == token.Sentence && !quoted[end]
                    && (tagged ? tokens[end].EntityTag == token.EntityTag : IsCapitalised(tokens[end]) && !NotNames.Contains(tokens[end].Text)))
                 end++;
+            // A title the recogniser left outside the name: "Mrs." + "Clinton".
+            while (tagged && end < tokens.Count && tokens[end].Sentence == token.Sentence && !quoted[end]
+                   && tokens[end].EntityTag == "O" && NotNames.Contains(tokens[end - 1].Text) && IsCapitalised(tokens[end])) end++;
             bool sentenceInitialSingle = !tagged && end - i == 1 && (i == 0 || tokens[i - 1].Sentence != token.Sentence);
-            if (!sentenceInitialSingle) names.Add(new TextRange(token.Range.Start, tokens[end - 1].Range.End));
+            bool titleOnly = Enumerable.Range(i, end - i).All(k => NotNames.Contains(tokens[k].Text));
+            if (!sentenceInitialSingle && !titleOnly) names.Add(new TextRange(token.Range.Start, tokens[end - 1].Range.End));
             i = end;
         }
         return names;

@@ -29,9 +29,14 @@ public sealed class SpeakerResolver : IStage
         {
             if (attribution.Source is not { } source) continue;
             string written = document.Slice(source);
-            Entity? speaker = SourcePhrasesExtensions.IsPronounPhrase(written)
-                ? ResolvePronoun(document, written, source.Start, names, entities, genders)
-                : ResolveDescription(written, source, descriptors, entities) ?? entities.ForMention(source);
+            Entity? speaker = written.ToLowerInvariant() switch
+            {
+                "who" or "which" or "that" or "whom" => Antecedent(document, source, names, entities),
+                "i" or "me" when document.Metadata.Author is { } author && !InsideQuote(document, source) => entities.Author(author),
+                _ when SourcePhrasesExtensions.IsPronounPhrase(written) => ResolvePronoun(document, written, source.Start, names, entities, genders),
+                _ => Apposed(document, source, names, entities)
+                     ?? ResolveDescription(written, source, descriptors, names, entities) ?? entities.ForMention(source),
+            };
             if (speaker is null) continue;
             if (!speaker.Mentions.Contains(source)) speaker.Mentions.Add(source);
             attribution.Speaker = speaker;
@@ -50,14 +55,68 @@ public sealed class SpeakerResolver : IStage
     /// "the Ukrainian leader", "the spokeswoman": the nearest earlier name the article describes so;
     /// "the official": the nearest earlier unnamed source with that head noun.
     /// </summary>
-    private static Entity? ResolveDescription(string written, TextRange source, Descriptors descriptors, EntityTable entities)
+    private static Entity? ResolveDescription(string written, TextRange source, Descriptors descriptors, List<TextRange> names, EntityTable entities)
     {
         if (!written.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || written.Contains(',')) return null;
         var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is < 2 or > 4 || char.IsUpper(words[^1][0])) return null;
+        // "The Trump campaign" names its own referent; only plain descriptions refer back.
+        if (words.Length is < 2 or > 4) return null;
+        if (words.Skip(1).Any(w => char.IsUpper(w[0]) && !IsNationality(w)) && !Descriptors.IsRole(words[^1])) return null;
         if (descriptors.Resolve(written, source.Start) is { } name) return entities.ForMention(name);
-        return entities.LatestUnnamedWithNoun(words[^1], source.Start);
+        if (entities.LatestUnnamedWithNoun(words[^1], source.Start) is { } unnamed) return unnamed;
+        // "the commission" after "the Commission on Presidential Debates": the nearest name holding the noun.
+        string noun = words[^1];
+        for (int i = names.Count - 1; i >= 0; i--)
+        {
+            if (names[i].End > source.Start) continue;
+            string text = entities.Text(names[i]);
+            if (text.Split(' ').Any(w => w.Equals(noun, StringComparison.OrdinalIgnoreCase))) return entities.ForMention(names[i]);
+        }
+        return null;
     }
+
+    // "the Ukrainian leader": a nationality describes; "the Trump campaign": a name names.
+    private static bool IsNationality(string word) =>
+        word.EndsWith("an") || word.EndsWith("ese") || word.EndsWith("ish") || word.EndsWith("ian") || word is "Thai" or "Greek" or "French" or "Dutch" or "Swiss";
+
+    /// <summary>"Keron Blair, executive director of AROS, called for …": a description set beside a name is that name.</summary>
+    private static Entity? Apposed(Document document, TextRange source, List<TextRange> names, EntityTable entities)
+    {
+        string written = document.Slice(source);
+        if (written.Length == 0 || !char.IsLower(written[0]) || SourcePhrasesExtensions.IsPronounPhrase(written)) return null;
+        int first = document.TokenAtOrAfter(source.Start);
+        if (first < 2 || document.Tokens[first - 1].Text != ",") return null;
+        int nameEnd = document.Tokens[first - 2].Range.End;
+        foreach (var name in names)
+            if (name.End == nameEnd && entities.Peek(name).Kind == EntityKind.Person) return entities.ForMention(name);
+        return null;
+    }
+
+    /// <summary>"Smith, who said …": the name the relative pronoun hangs on.</summary>
+    private static Entity? Antecedent(Document document, TextRange source, List<TextRange> names, EntityTable entities)
+    {
+        int pronoun = document.TokenAtOrAfter(source.Start);
+        for (int i = names.Count - 1; i >= 0; i--)
+        {
+            if (names[i].End > source.Start) continue;
+            int last = document.TokenAtOrAfter(names[i].End - 1);
+            if (pronoun - last <= 2) return entities.ForMention(names[i]);
+            break;
+        }
+        // "Central European leaders who …": the noun phrase just before.
+        var tokens = document.Tokens;
+        int end = pronoun - 1;
+        if (end >= 0 && tokens[end].Text == ",") end--;
+        int start = end;
+        while (start >= 0 && start > end - 6 && tokens[start].Sentence == tokens[pronoun].Sentence
+               && tokens[start].Shape is TokenShape.Word or TokenShape.Number && tokens[start].Tag is null or "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CD" or "PRP$")
+            start--;
+        start++;
+        return start <= end ? entities.ForMention(new TextRange(tokens[start].Range.Start, tokens[end].Range.End)) : null;
+    }
+
+    private static bool InsideQuote(Document document, TextRange source) =>
+        document.Quotations.Any(q => q.Range.Contains(source));
 
     /// <summary>
     /// he/she/they: walking back sentence by sentence from the pronoun, the first sentence with a fitting
@@ -94,7 +153,7 @@ public sealed class SpeakerResolver : IStage
             {
                 if (name.End > position || SentenceOf(name) != sentence || IsAfterPreposition(document, name)) continue;
                 var candidate = entities.Peek(name);
-                if (!Fits(candidate)) continue;
+                if (!Fits(candidate) || gender != '?' && TitleGenderOf(entities.Text(name)) is var t && t != '?' && t != gender) continue;
                 return Remember(genders, entities.ForMention(name), gender);
             }
         }
@@ -109,6 +168,9 @@ public sealed class SpeakerResolver : IStage
 
     private static char Gender(Dictionary<Entity, char> genders, Entity entity) =>
         genders.TryGetValue(entity, out var known) ? known : FirstNames.GenderOf(entity.Name);
+
+    private static char TitleGenderOf(string mention) =>
+        mention.StartsWith("Mrs.") || mention.StartsWith("Ms.") ? 'f' : mention.StartsWith("Mr.") ? 'm' : '?';
 
     // "in Chicago", "from Arizona": a name after a preposition is seldom the one a pronoun means.
     private static bool IsAfterPreposition(Document document, TextRange name)
