@@ -48,10 +48,11 @@ public sealed class EvalCommand : ICliCommand
             Description = "Write every missed, wrongly attributed and spurious attribution to this file, one tab-separated line each.",
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every warning (missing files, odd prediction lines)." };
+        var quotesOnly = new Option<bool>("--quotes-only") { Description = "Run the direct-quote stages without the learned attribution labeller." };
 
         var command = new Command("eval", "Score attributions against gold annotations (precision, recall, F1 per role and per attribution).")
         {
-            gold, pred, json, format, threads, agreement, errors, verbose,
+            gold, pred, json, format, threads, agreement, errors, verbose, quotesOnly,
         };
         command.SetAction(result => Run(
             result.GetValue(gold) ?? [],
@@ -61,11 +62,13 @@ public sealed class EvalCommand : ICliCommand
             result.GetValue(threads),
             result.GetValue(agreement),
             result.GetValue(errors),
-            result.GetValue(verbose)));
+            result.GetValue(verbose),
+            result.GetValue(quotesOnly)));
         return command;
     }
 
-    private static int Run(string[] goldFolders, string? pred, string? jsonPath, string format, int threads, bool agreement, string? errorsPath, bool verbose)
+    private static int Run(string[] goldFolders, string? pred, string? jsonPath, string format, int threads, bool agreement, string? errorsPath, bool verbose,
+        bool quotesOnly = false)
     {
         if (threads < 1)
         {
@@ -112,7 +115,8 @@ public sealed class EvalCommand : ICliCommand
         {
             report = agreement ? CorpusEvaluation.ScoreAgreement(goldFolders, threads)
                 : pred is not null ? CorpusEvaluation.ScorePredictions(goldFolders, pred, threads)
-                : CorpusEvaluation.ScorePipeline(goldFolders, StandardPipeline.Create(), threads);
+                : CorpusEvaluation.ScorePipeline(goldFolders,
+                    StandardPipeline.Create(StandardPipelineOptions.Default with { FullAttribution = !quotesOnly }), threads);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvaluationException)
         {

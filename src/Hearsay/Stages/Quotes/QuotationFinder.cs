@@ -61,8 +61,11 @@ public sealed class QuotationFinder : IStage
                 if (token.Shape == TokenShape.ClosingQuote && IsStraight(token.Text) == expected) nestedClose = null;
                 continue;
             }
-            if (token.Shape == TokenShape.OpeningQuote && open >= 0 && IsStraight(token.Text) != IsStraight(tokens[open].Text))
+            if (token.Shape == TokenShape.OpeningQuote && open >= 0
+                && (IsStraight(token.Text) != IsStraight(tokens[open].Text) || ClosersAhead(tokens, i + 1, end) >= 2))
             {
+                // A quote within the quote: of another glyph, or of the same one when two closing marks follow
+                // ("… what he calls “hell” than live …”).
                 nestedClose = IsStraight(token.Text);
                 continue;
             }
@@ -93,6 +96,19 @@ public sealed class QuotationFinder : IStage
             runsOn = true;
         }
         return runsOn;
+    }
+
+    /// <summary>Closing double marks from <paramref name="from"/> up to the next opening mark or the paragraph's end.</summary>
+    private static int ClosersAhead(List<Token> tokens, int from, int end)
+    {
+        int closers = 0;
+        for (int k = from; k < end; k++)
+        {
+            if (!tokens[k].IsQuote || IsSingleMark(tokens[k].Text)) continue;
+            if (tokens[k].Shape == TokenShape.OpeningQuote) break;
+            closers++;
+        }
+        return closers;
     }
 
     private static bool IsStraight(string mark) => mark is "\"" or "''" or "``";

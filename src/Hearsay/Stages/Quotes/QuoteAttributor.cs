@@ -249,6 +249,8 @@ public sealed class QuoteAttributor : IStage
     private static bool IntroducesQuote(Document doc, int k)
     {
         int next = k + 1;
+        // "Said Ellis: “…”": an inverted name may stand between the cue and its colon.
+        while (next < doc.Tokens.Count && next - k <= 4 && doc.Tokens[next].Shape == TokenShape.Word && char.IsUpper(doc.Tokens[next].Text[0])) next++;
         if (next < doc.Tokens.Count && doc.Tokens[next].Text is ":" or ",") next++;
         return next < doc.Tokens.Count && doc.Tokens[next].Shape == TokenShape.OpeningQuote;
     }

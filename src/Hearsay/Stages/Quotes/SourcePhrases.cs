@@ -53,8 +53,9 @@ internal static class SourcePhrases
             int comma = end - 1;
             while (comma >= floor && comma > end - 24 && tokens[comma].Text is not ("," or ";") && !IsStop(doc, comma) && !tokens[comma].IsQuote) comma--;
             if (comma < floor || tokens[comma].Text != ",") return null;
-            int head = NounPhraseStart(doc, comma - 1, floor, allowClause: false);
-            if (head > comma - 1 || !HasHead(doc, head, comma)) return null;
+            int beforeComma = SkipParenthetical(doc, comma - 1, floor);
+            int head = NounPhraseStart(doc, beforeComma, floor, allowClause: false);
+            if (head > beforeComma || !HasHead(doc, head, beforeComma + 1)) return null;
             // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": walk back over
             // further asides to the name they describe.
             for (int asides = 0; asides < 3 && !char.IsUpper(tokens[head].Text[0]) && head - 1 > floor && tokens[head - 1].Text == ","; asides++)

@@ -83,7 +83,8 @@ internal sealed class EntityTable
 
     private (string Key, string Name, EntityKind Kind, bool Named) Describe(TextRange mention)
     {
-        string phrase = _document.Slice(mention);
+        // "Rep. Jim Jordan (R-Ohio)": the party and state are not part of the name.
+        string phrase = System.Text.RegularExpressions.Regex.Replace(_document.Slice(mention), @"\s*\([^)]*\)", "");
         // "Jane Doe, the spokeswoman": the part before the first comma names the source.
         var parts = phrase.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         string head = parts.Length == 0 ? phrase.Trim()
