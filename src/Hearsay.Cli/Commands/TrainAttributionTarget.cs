@@ -89,6 +89,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("default", d);
         yield return ("replace sieves", d with { Merge = SieveMerge.Replace });
         yield return ("keep sieves", d with { Merge = SieveMerge.KeepSieves });
+        yield return ("beam 4", d with { Beam = 4 });
+        yield return ("no source inference", d with { Grouping = d.Grouping with { InferSource = false } });
+        yield return ("no transcript lines", d with { Grouping = d.Grouping with { TranscriptSpeakers = false } });
         yield return ("content extension", d with { Grouping = d.Grouping with { ExtendContent = true } });
         yield return ("content fill", d with { Grouping = d.Grouping with { FillMissingContent = true } });
         yield return ("both", d with { Grouping = d.Grouping with { FillMissingContent = true, ExtendContent = true } });

@@ -126,4 +126,15 @@ public class AttributionTaggerTests
         TextRenderer.Write(doc, text, colour: false);
         Assert.Contains($"\n  {inner.Id} indirect  Biden", text.ToString());
     }
+
+    [Fact]
+    public void Transcript_lines_attribute_the_paragraph_to_the_speaker()
+    {
+        var doc = Pipeline.Process(ArticleReader.FromText(
+            "Pence on Fox\n\nThe interview went like this.\n\nWALLACE: If I may, sir, will she be there?\n\nPENCE: She will not be attending the debate tomorrow night.\n"));
+        var lines = doc.Attributions.Where(a => Cue(doc, a) == ":").ToList();
+        Assert.Equal(["WALLACE", "PENCE"], lines.Select(a => Source(doc, a)));
+        Assert.Equal("If I may, sir, will she be there?", Content(doc, lines[0]));
+        Assert.Equal("She will not be attending the debate tomorrow night", Content(doc, lines[1]));
+    }
 }

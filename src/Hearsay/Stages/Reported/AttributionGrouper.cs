@@ -27,6 +27,10 @@ public sealed record AttributionGrouperOptions
     public bool ExtendContent { get; init; }
     /// <summary>A cue left without content takes the unlabelled rest of its sentence (after it, else before it) as content.</summary>
     public bool FillMissingContent { get; init; }
+    /// <summary>A cue left without source takes a pronoun ("he", "who") or capitalised name standing just before it.</summary>
+    public bool InferSource { get; init; } = true;
+    /// <summary>Transcript lines: a paragraph opening "NAME:" attributes the rest of the paragraph to NAME.</summary>
+    public bool TranscriptSpeakers { get; init; } = true;
 }
 
 /// <summary>
@@ -153,6 +157,7 @@ public static class AttributionGrouper
             if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
                 && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
                 source = previous;
+            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c]);
             var attribution = new Attribution("", AttributionKind.Indirect)
             {
                 Cue = Range(doc, cue),
@@ -166,11 +171,62 @@ public static class AttributionGrouper
         return result;
     }
 
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "we", "i", "who", "which", "you" };
+    private static readonly HashSet<string> Skippable = new(StringComparer.OrdinalIgnoreCase)
+        { "also", "often", "has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "are", "were", "not", "n't", "has", "later", "then", "previously", "repeatedly", "once", "still", "again" };
+
+    /// <summary>"he (also) said", "who has argued", "Smith warned": the subject word(s) just before the cue, if any.</summary>
+    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content)
+    {
+        int sentenceFirst = doc.Sentences[doc.Tokens[cue.First].Sentence].FirstToken;
+        int i = cue.First - 1;
+        while (i >= sentenceFirst && i >= cue.First - 3 && Skippable.Contains(doc.Tokens[i].Text)) i--;
+        if (i < sentenceFirst || content.Any(x => x.First <= i && i < x.End)) return null;
+        var token = doc.Tokens[i];
+        if (Pronouns.Contains(token.Text)) return new RoleSpan(RoleSpan.Source, i, i + 1);
+        if (token.Shape != TokenShape.Word || !char.IsUpper(token.Text[0]) || i == sentenceFirst && token.Text is "It" or "The" or "This") return null;
+        int first = i;
+        while (first - 1 >= sentenceFirst && i - first < 3 && doc.Tokens[first - 1].Shape == TokenShape.Word && char.IsUpper(doc.Tokens[first - 1].Text[0])
+            && !content.Any(x => x.First <= first - 1 && first - 1 < x.End)) first--;
+        return new RoleSpan(RoleSpan.Source, first, i + 1);
+    }
+
     private static int TrimPunctuation(Document doc, int first, int end)
     {
         while (end > first && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
         return end;
     }
+
+    /// <summary>
+    /// Transcript lines ("WALLACE: If I may, sir, …"): a paragraph, not the headline, opening with one to three
+    /// upper-case words and a colon, whose rest no other attribution touches.
+    /// </summary>
+    public static List<Attribution> TranscriptLines(Document doc, IReadOnlyList<Attribution> existing)
+    {
+        var result = new List<Attribution>();
+        foreach (var paragraph in doc.Paragraphs)
+        {
+            if (paragraph.Index == 0) continue;
+            var (first, end) = doc.TokensIn(paragraph.Range);
+            if (first < end && doc.Tokens[first].Shape == TokenShape.OpeningQuote) first++;   // a transcript printed as one long quote
+            int colon = first;
+            while (colon < end && colon - first < 3 && doc.Tokens[colon].Shape == TokenShape.Word && IsUpperWord(doc.Tokens[colon].Text)) colon++;
+            if (colon == first || colon >= end - 1 || doc.Tokens[colon].Text != ":") continue;
+            int contentEnd = end;
+            if (doc.Tokens[contentEnd - 1].Text == ".") contentEnd--;
+            if (contentEnd <= colon + 1) continue;
+            var content = new TextRange(doc.Tokens[colon + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
+            var source = new TextRange(doc.Tokens[first].Range.Start, doc.Tokens[colon - 1].Range.End);
+            if (existing.Any(a => a.Content.Any(c => c.Overlaps(content) || c.Overlaps(source)) || a.Cue is { } q && (q.Overlaps(content) || q.Overlaps(source))))
+                continue;
+            var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = doc.Tokens[colon].Range, Rule = "transcript" };
+            attribution.Content.Add(content);
+            result.Add(attribution);
+        }
+        return result;
+    }
+
+    private static bool IsUpperWord(string word) => word.Length >= 2 && word.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && word.Any(char.IsLetter);
 
     /// <summary>"… said X and added Y": the later cue follows "and" (or a comma) after the earlier attribution.</summary>
     private static bool ConjoinedAfter(Document doc, RoleSpan earlier, RoleSpan later)

@@ -23,6 +23,8 @@ public sealed record AttributionTaggerOptions
     public AttributionGrouperOptions Grouping { get; init; } = AttributionGrouperOptions.Default;
     /// <summary>Look inside contents for attributions reported within them (see <see cref="AttributionNester.FindReported"/>).</summary>
     public bool FindNested { get; init; } = true;
+    /// <summary>Beam width of the decoder; 1 is greedy.</summary>
+    public int Beam { get; init; } = 1;
 }
 
 /// <summary>
@@ -49,9 +51,15 @@ public sealed class AttributionTagger : IStage
     public void Process(Document document)
     {
         if (document.Tokens.Count == 0) return;
-        var labels = Label(_model, new AttributionFeatures(document, _model.CueRates));
+        var features = new AttributionFeatures(document, _model.CueRates);
+        var labels = _options.Beam > 1 ? LabelBeam(_model, features, _options.Beam) : Label(_model, features);
         var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), _options.Grouping);
         Merge(document, found, _options.Merge);
+        if (_options.Grouping.TranscriptSpeakers)
+        {
+            var lines = AttributionGrouper.TranscriptLines(document, document.Attributions);
+            if (lines.Count > 0) Merge(document, lines, SieveMerge.KeepSieves);
+        }
         AttributionNester.Nest(document);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
@@ -72,6 +80,59 @@ public sealed class AttributionTagger : IStage
             labels[i] = best;
             p2 = p1;
             p1 = best;
+        }
+        return labels;
+    }
+
+    /// <summary>Beam-search labelling over the same scores (sum of label scores along the sequence).</summary>
+    internal static int[] LabelBeam(AttributionModel model, AttributionFeatures features, int width)
+    {
+        int n = features.Count;
+        var label = new int[n, width];
+        var back = new int[n, width];
+        var score = new double[width];
+        var p1 = new int[width];
+        var p2 = new int[width];
+        int size = 1;
+        p1[0] = p2[0] = -1;
+        Span<uint> f = stackalloc uint[AttributionFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[Math.Max(model.Weights.Stride, AttributionLabels.Count)];
+        var candidates = new List<(double Score, int From, int Label)>(width * AttributionLabels.Count);
+        var nextScore = new double[width];
+        var nextP1 = new int[width];
+        var nextP2 = new int[width];
+        for (int i = 0; i < n; i++)
+        {
+            candidates.Clear();
+            for (int k = 0; k < size; k++)
+            {
+                int count = features.Extract(i, p1[k], p2[k], f);
+                model.Weights.Score(f[..count], scores);
+                for (int c = 0; c < AttributionLabels.Count; c++)
+                    if (AttributionLabels.Allowed(p1[k], c)) candidates.Add((score[k] + scores[c], k, c));
+            }
+            candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+            int next = Math.Min(width, candidates.Count);
+            for (int k = 0; k < next; k++)
+            {
+                var (sc, from, c) = candidates[k];
+                label[i, k] = c;
+                back[i, k] = from;
+                nextScore[k] = sc;
+                nextP1[k] = c;
+                nextP2[k] = p1[from];
+            }
+            size = next;
+            Array.Copy(nextScore, score, size);
+            Array.Copy(nextP1, p1, size);
+            Array.Copy(nextP2, p2, size);
+        }
+        var labels = new int[n];
+        int at = 0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            labels[i] = label[i, at];
+            at = back[i, at];
         }
         return labels;
     }
