@@ -33,7 +33,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
             AttributionTrainer.Evaluate(tuned, held, null, errors);
             File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
             foreach (var (name, variant) in Variants())
-                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant));
+                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: Hearsay.Nlp.EnglishModels.Load()));
             return ExitCodes.Success;
         }
 
@@ -89,7 +89,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("default", d);
         yield return ("replace sieves", d with { Merge = SieveMerge.Replace });
         yield return ("keep sieves", d with { Merge = SieveMerge.KeepSieves });
-        yield return ("beam 4", d with { Beam = 4 });
+        yield return ("no syntactic source", d with { Grouping = d.Grouping with { SyntacticSource = false } });
+        yield return ("cue margin 8", d with { MinCueMargin = 8 });
         yield return ("no source inference", d with { Grouping = d.Grouping with { InferSource = false } });
         yield return ("no transcript lines", d with { Grouping = d.Grouping with { TranscriptSpeakers = false } });
         yield return ("content extension", d with { Grouping = d.Grouping with { ExtendContent = true } });

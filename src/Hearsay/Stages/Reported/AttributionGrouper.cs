@@ -29,6 +29,8 @@ public sealed record AttributionGrouperOptions
     public bool FillMissingContent { get; init; }
     /// <summary>A cue left without source takes a pronoun ("he", "who") or capitalised name standing just before it.</summary>
     public bool InferSource { get; init; } = true;
+    /// <summary>Where the parser has run, a cue left without source first takes its grammatical subject (nsubj/nsubjpass subtree).</summary>
+    public bool SyntacticSource { get; init; } = true;
     /// <summary>Transcript lines: a paragraph opening "NAME:" attributes the rest of the paragraph to NAME.</summary>
     public bool TranscriptSpeakers { get; init; } = true;
 }
@@ -157,6 +159,7 @@ public static class AttributionGrouper
             if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
                 && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
                 source = previous;
+            if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c]);
             if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c]);
             var attribution = new Attribution("", AttributionKind.Indirect)
             {
@@ -189,6 +192,40 @@ public static class AttributionGrouper
         while (first - 1 >= sentenceFirst && i - first < 3 && doc.Tokens[first - 1].Shape == TokenShape.Word && char.IsUpper(doc.Tokens[first - 1].Text[0])
             && !content.Any(x => x.First <= first - 1 && first - 1 < x.End)) first--;
         return new RoleSpan(RoleSpan.Source, first, i + 1);
+    }
+
+    /// <summary>The subtree of the cue's nsubj/nsubjpass dependent (or its head verb's, for "appeared to suggest"), when it touches no content.</summary>
+    private static RoleSpan? SyntacticSubject(Document doc, RoleSpan cue, List<RoleSpan> content)
+    {
+        if (!doc.Has(Layers.Dependencies)) return null;
+        var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+        var heads = new List<int>();
+        for (int t = cue.First; t < cue.End; t++) heads.Add(t);
+        foreach (int t in heads.ToArray())
+            if (doc.Tokens[t].Relation is "xcomp" or "conj" && doc.Tokens[t].Head >= 0 && (doc.Tokens[t].Head < cue.First || doc.Tokens[t].Head >= cue.End))
+                heads.Add(doc.Tokens[t].Head);
+        foreach (int head in heads)
+        {
+            for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                var token = doc.Tokens[i];
+                if (token.Head != head || token.Relation is not ("nsubj" or "nsubjpass")) continue;
+                int first = i, end = i + 1;
+                for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
+                {
+                    int k = j, steps = 0;
+                    while (k >= 0 && k != i && steps++ < 64) k = doc.Tokens[k].Head;
+                    if (k == i) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
+                }
+                while (end > first + 1 && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
+                var span = new RoleSpan(RoleSpan.Source, first, end);
+                if (Gap(span, cue) == 0 && !(end <= cue.First || first >= cue.End)) return null;
+                if (content.Any(x => x.First < end && first < x.End)) return null;
+                if (end - first > 12) return null;
+                return span;
+            }
+        }
+        return null;
     }
 
     private static int TrimPunctuation(Document doc, int first, int end)

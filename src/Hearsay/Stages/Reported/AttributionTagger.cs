@@ -25,6 +25,8 @@ public sealed record AttributionTaggerOptions
     public bool FindNested { get; init; } = true;
     /// <summary>Beam width of the decoder; 1 is greedy.</summary>
     public int Beam { get; init; } = 1;
+    /// <summary>Labeller attributions whose cue label won by less than this score margin are dropped (0 keeps all).</summary>
+    public float MinCueMargin { get; init; }
 }
 
 /// <summary>
@@ -52,8 +54,20 @@ public sealed class AttributionTagger : IStage
     {
         if (document.Tokens.Count == 0) return;
         var features = new AttributionFeatures(document, _model.CueRates);
-        var labels = _options.Beam > 1 ? LabelBeam(_model, features, _options.Beam) : Label(_model, features);
+        var margins = new float[features.Count];
+        var labels = _options.Beam > 1 ? LabelBeam(_model, features, _options.Beam) : Label(_model, features, margins);
         var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), _options.Grouping);
+        if (_options.Beam <= 1)
+        {
+            // Confidence: how far the cue's first label beat the runner-up; weak cues are dropped.
+            foreach (var a in found)
+            {
+                int cueToken = document.TokenAtOrAfter(a.Cue!.Value.Start);
+                a.Confidence = 1.0 / (1.0 + Math.Exp(-margins[cueToken]));
+            }
+            if (_options.MinCueMargin > 0)
+                found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
+        }
         Merge(document, found, _options.Merge);
         if (_options.Grouping.TranscriptSpeakers)
         {
@@ -65,7 +79,7 @@ public sealed class AttributionTagger : IStage
     }
 
     /// <summary>Greedy left-to-right labelling; only well-formed BIO sequences.</summary>
-    internal static int[] Label(AttributionModel model, AttributionFeatures features)
+    internal static int[] Label(AttributionModel model, AttributionFeatures features, float[]? margins = null)
     {
         int n = features.Count;
         var labels = new int[n];
@@ -78,6 +92,13 @@ public sealed class AttributionTagger : IStage
             model.Weights.Score(f[..k], scores);
             int best = Best(scores, p1);
             labels[i] = best;
+            if (margins is not null)
+            {
+                float second = float.NegativeInfinity;
+                for (int c = 0; c < AttributionLabels.Count; c++)
+                    if (c != best && AttributionLabels.Allowed(p1, c)) second = Math.Max(second, scores[c]);
+                margins[i] = scores[best] - second;
+            }
             p2 = p1;
             p1 = best;
         }

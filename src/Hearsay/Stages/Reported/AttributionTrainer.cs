@@ -32,13 +32,18 @@ public static class AttributionTrainer
     public sealed record Example(string Name, Document Document, IReadOnlyList<AttributionSpans> Gold, int[] Labels);
 
     /// <summary>The stages the labeller runs after (tokens, sentences, quotations, the quote sieves).</summary>
-    public static HearsayPipeline BasePipeline() => new PipelineBuilder()
-        .Use(new ParagraphSplitter())
-        .Use(new Tokenizer())
-        .Use(new SentenceSplitter())
-        .Use(new QuotationFinder())
-        .Use(new QuoteAttributor())
-        .Build();
+    public static HearsayPipeline BasePipeline(EnglishModels? nlp = null)
+    {
+        var builder = new PipelineBuilder()
+            .Use(new ParagraphSplitter())
+            .Use(new Tokenizer())
+            .Use(new SentenceSplitter());
+        // The labeller's features are lexical; the tagger and parser only serve the grouper's rules.
+        if (nlp?.Pos is { } pos) builder.Use(new Hearsay.Stages.Tagging.PosTagger(pos));
+        if (nlp?.Pos != null && nlp.Ner is { } ner) builder.Use(new Hearsay.Stages.Entities.EntityRecognizer(ner));
+        if (nlp?.Pos != null && nlp.Parser is { } parser) builder.Use(new Hearsay.Stages.Parsing.DependencyParser(parser));
+        return builder.Use(new QuotationFinder()).Use(new QuoteAttributor()).Build();
+    }
 
     public static List<Example> Read(string corpusFolder, Action<string>? log = null)
     {
@@ -157,10 +162,10 @@ public static class AttributionTrainer
 
     /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold.</summary>
     public static ArticleScore Evaluate(AttributionModel model, IReadOnlyList<Example> examples, AttributionTaggerOptions? options = null,
-        List<string>? errors = null)
+        List<string>? errors = null, EnglishModels? nlp = null)
     {
         var perArticle = new List<string>[examples.Count];
-        var pipeline = BasePipeline();
+        var pipeline = BasePipeline(nlp);
         var stage = new AttributionTagger(model, options);
         var scores = new ArticleScore[examples.Count];
         Parallel.For(0, examples.Count, i =>
