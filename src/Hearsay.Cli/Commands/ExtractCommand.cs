@@ -4,6 +4,7 @@ using System.Text;
 using Hearsay.Input;
 using Hearsay.Output;
 using Hearsay.Pipeline;
+using Hearsay.Stages.Speakers;
 using Hearsay.Text;
 
 namespace Hearsay.Cli.Commands;
@@ -38,21 +39,35 @@ public sealed class ExtractCommand : ICliCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary or progress on standard error." };
+        var sources = new Option<string?>("--sources")
+        {
+            Description = "A file that extends the built-in outlets, government bodies and other sources: lines \"kind<TAB>Name|alias|alias\".",
+        };
 
         var command = new Command("extract", "Find who said what in articles and write the attributions.")
         {
-            inputs, format, output, threads, quiet,
+            inputs, format, output, threads, quiet, sources,
         };
         command.SetAction(result => Run(
             result.GetValue(inputs)!, result.GetValue(format)!, result.GetValue(output), Math.Max(1, result.GetValue(threads)),
-            result.GetValue(quiet)));
+            result.GetValue(quiet), result.GetValue(sources)));
         return command;
     }
 
     private sealed record Outcome(InputItem Item, Document? Document, string? Error, long Words);
 
-    public static int Run(string[] inputs, string format, string? outDir, int threads, bool quiet)
+    public static int Run(string[] inputs, string format, string? outDir, int threads, bool quiet, string? sourcesFile = null)
     {
+        SourceLexicon? lexicon = null;
+        if (sourcesFile is not null)
+        {
+            try { lexicon = SourceLexicon.Load(sourcesFile); }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"hearsay: --sources {sourcesFile}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+        }
         var items = InputSource.Expand(inputs).ToList();
         if (items.Count == 0)
         {
@@ -63,7 +78,7 @@ public sealed class ExtractCommand : ICliCommand
         // Files per input, except for standard input alone without --out, which answers on standard output.
         bool perFile = outDir is not null || (format is "json" or "brat" or "conllu" && !items.All(i => i.IsStandardInput));
         if (perFile) Directory.CreateDirectory(outDir ??= ".");
-        var pipeline = StandardPipeline.Create();
+        var pipeline = StandardPipeline.Create(StandardPipelineOptions.Default with { Lexicon = lexicon });
         var watch = Stopwatch.StartNew();
         var stems = new StemAllocator();
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };

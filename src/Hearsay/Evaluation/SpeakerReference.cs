@@ -78,12 +78,16 @@ public sealed class SpeakerReference
             if (at > 0 && phrase[..at].Split(' ')[^1] is { Length: > 0 } before && char.IsLower(before[0])
                 && !phrase[..at].Contains(',')) return NameKey(phrase[..at]);
         }
+        // "the South Carolina senator": capitalised words before a common noun describe, they do not name.
+        var plain = phrase.Trim().TrimEnd(',', '.', ':', ';').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (plain.Length > 1 && char.IsLower(plain[^1][0])) return null;
         string? last = null;
         foreach (var raw in phrase.Split(' ', '\n', '\u00A0'))
         {
             string word = raw.TrimEnd(',', '.', ':', ';').Replace("’s", "").Replace("'s", "");
             if (word.Length < 2 || !char.IsUpper(word[0]) || NotNames.Contains(word) || word is "Jr" or "Sr" or "II" or "III") continue;
-            if (word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && word.Length > 4) continue; // SHOUTED words
+            // SHOUTED words are no names, except a transcript's speaker label standing alone ("WALLACE:").
+            if (word.All(c => char.IsUpper(c) || !char.IsLetter(c)) && word.Length > 4 && phrase.Trim().Contains(' ')) continue;
             last = word;
         }
         return last;

@@ -36,4 +36,20 @@ public class ExtractCommandTests : IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "good.json")));
         Assert.Equal("Mayor Linda Ortiz", json.RootElement.GetProperty("attributions")[0].GetProperty("source").GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void A_sources_file_extends_the_outlets()
+    {
+        string input = Path.Combine(_dir, "story.txt");
+        File.WriteAllText(input, "Talks\n\n“We have the documents,” the Courier reported.");
+        string sources = Path.Combine(_dir, "sources.tsv");
+        File.WriteAllText(sources, "# our local paper\noutlet\tThe Harbour Courier|the Courier|Courier\n");
+        string output = Path.Combine(_dir, "out2");
+        int exit = ExtractCommand.Run(new[] { input }, "json", output, threads: 1, quiet: true, sourcesFile: sources);
+        Assert.Equal(ExitCodes.Success, exit);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "story.json")));
+        var entity = json.RootElement.GetProperty("entities")[0];
+        Assert.Equal("The Harbour Courier", entity.GetProperty("name").GetString());
+        Assert.Equal("outlet", entity.GetProperty("kind").GetString());
+    }
 }

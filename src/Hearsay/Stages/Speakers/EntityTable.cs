@@ -114,7 +114,12 @@ internal sealed class EntityTable
             foreach (var suffix in new[] { " Jr.", " Sr." }) if (name.EndsWith(suffix)) name = name[..^suffix.Length];
             if (_lexicon.TryLookup(name, out canonical, out listedKind)) return (canonical, canonical, listedKind, true);
             var kind = KindFromTags(mention) ?? EntityKind.Person;
-            if (kind != EntityKind.Person && FirstNames.GenderOf(name) != '?') kind = EntityKind.Person; // "Volodymyr Zelensky" tagged ORG
+            // The recogniser is not always sure: "Volodymyr Zelensky" tagged ORG, or one "Trump" of ten tagged LOC.
+            if (kind != EntityKind.Person && (FirstNames.GenderOf(name) != '?' || MostlyPerson(name.Split(' ')[^1]))) kind = EntityKind.Person;
+            // "Europeans", "Birchers", "Democrats": a plural proper noun is a group.
+            if (kind == EntityKind.Person && !name.Contains(' ') && name.Length > 4 && name.EndsWith('s') && !name.EndsWith("ss")
+                && KindFromTags(mention) != EntityKind.Person && !MostlyPerson(name) && FullNameFor(name, mention.Start, '?') is null)
+                kind = EntityKind.Group;
             if (kind == EntityKind.Person && !name.Contains(' ') && FullNameFor(name, mention.Start, TitleGender(words)) is { } full) name = full;
             return (kind == EntityKind.Person ? "person:" + name.ToLowerInvariant() : "name:" + name, name, kind, true);
         }
@@ -155,6 +160,26 @@ internal sealed class EntityTable
             else { after ??= full; break; }
         }
         return before ?? after;
+    }
+
+    private Dictionary<string, (int Person, int Other)>? _surnameVotes;
+
+    /// <summary>Whether most of the article's name mentions ending in <paramref name="surname"/> were tagged PERSON.</summary>
+    private bool MostlyPerson(string surname)
+    {
+        if (_surnameVotes is null)
+        {
+            _surnameVotes = new(StringComparer.Ordinal);
+            foreach (var range in _names)
+            {
+                var tag = KindFromTags(range);
+                if (tag is null) continue;
+                string last = _document.Slice(range).Split(' ')[^1];
+                var (person, other) = _surnameVotes.GetValueOrDefault(last);
+                _surnameVotes[last] = tag == EntityKind.Person ? (person + 1, other) : (person, other + 1);
+            }
+        }
+        return _surnameVotes.TryGetValue(surname, out var votes) && votes.Person > votes.Other;
     }
 
     private static char TitleGender(string[] words) =>

@@ -35,9 +35,14 @@ internal static class NameMentions
             // A title the recogniser left outside the name: "Mrs." + "Clinton".
             while (tagged && end < tokens.Count && tokens[end].Sentence == token.Sentence && !quoted[end]
                    && tokens[end].EntityTag == "O" && NotNames.Contains(tokens[end - 1].Text) && IsCapitalised(tokens[end])) end++;
+            // ... and one before it: "Mrs." + "Clinton" tagged PERSON.
+            int begin = i;
+            if (tagged && begin > 0 && !quoted[begin - 1] && tokens[begin - 1].Sentence == token.Sentence
+                && tokens[begin - 1].Text is "Mr." or "Mrs." or "Ms." or "Dr." or "Sen." or "Rep." or "Gov." or "Gen." or "President")
+                begin--;
             bool sentenceInitialSingle = !tagged && end - i == 1 && (i == 0 || tokens[i - 1].Sentence != token.Sentence);
             bool titleOnly = Enumerable.Range(i, end - i).All(k => NotNames.Contains(tokens[k].Text));
-            if (!sentenceInitialSingle && !titleOnly) names.Add(new TextRange(token.Range.Start, tokens[end - 1].Range.End));
+            if (!sentenceInitialSingle && !titleOnly) names.Add(new TextRange(tokens[begin].Range.Start, tokens[end - 1].Range.End));
             i = end;
         }
         return names;

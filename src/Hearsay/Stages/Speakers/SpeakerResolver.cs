@@ -151,7 +151,8 @@ public sealed class SpeakerResolver : IStage
             if (speaker is not null) return Remember(genders, speaker, gender);
             foreach (var name in names)
             {
-                if (name.End > position || SentenceOf(name) != sentence || IsAfterPreposition(document, name)) continue;
+                if (name.End > position || SentenceOf(name) != sentence || IsAfterPreposition(document, name)
+                    || document.Metadata.TitleRange is { } title && title.Contains(name.Start)) continue;
                 var candidate = entities.Peek(name);
                 if (!Fits(candidate) || gender != '?' && TitleGenderOf(entities.Text(name)) is var t && t != '?' && t != gender) continue;
                 return Remember(genders, entities.ForMention(name), gender);
