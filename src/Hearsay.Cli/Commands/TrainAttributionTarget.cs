@@ -90,6 +90,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("replace sieves", d with { Merge = SieveMerge.Replace });
         yield return ("keep sieves", d with { Merge = SieveMerge.KeepSieves });
         yield return ("no syntactic source", d with { Grouping = d.Grouping with { SyntacticSource = false } });
+        yield return ("no syntactic content", d with { Grouping = d.Grouping with { SyntacticContent = false } });
+        yield return ("prefer syntactic source", d with { Grouping = d.Grouping with { PreferSyntacticSource = true } });
         yield return ("cue margin 8", d with { MinCueMargin = 8 });
         yield return ("no source inference", d with { Grouping = d.Grouping with { InferSource = false } });
         yield return ("no transcript lines", d with { Grouping = d.Grouping with { TranscriptSpeakers = false } });

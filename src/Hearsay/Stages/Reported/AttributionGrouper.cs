@@ -31,6 +31,12 @@ public sealed record AttributionGrouperOptions
     public bool InferSource { get; init; } = true;
     /// <summary>Where the parser has run, a cue left without source first takes its grammatical subject (nsubj/nsubjpass subtree).</summary>
     public bool SyntacticSource { get; init; } = true;
+    /// <summary>Where the parser has run, content after its cue is extended to the end of the cue's complement clause.</summary>
+    public bool SyntacticContent { get; init; } = true;
+    /// <summary>The grammatical subject replaces a labelled source that does not overlap it.</summary>
+    public bool PreferSyntacticSource { get; init; }
+    /// <summary>Content that ends before its cue starts at the sentence start when nothing before it is labelled ("Taxes will rise, he said").</summary>
+    public bool ExtendContentBack { get; init; }
     /// <summary>Transcript lines: a paragraph opening "NAME:" attributes the rest of the paragraph to NAME.</summary>
     public bool TranscriptSpeakers { get; init; } = true;
 }
@@ -130,6 +136,38 @@ public static class AttributionGrouper
                     }
                 }
             }
+            if (options.SyntacticContent && contentOf[c].Count > 0 && doc.Has(Layers.Dependencies))
+            {
+                var last = contentOf[c].MaxBy(x => x.End);
+                if (last.First >= cue.End && ComplementEnd(doc, cue, last) is int clauseEnd && clauseEnd > last.End)
+                {
+                    bool free = true;
+                    for (int i = last.End; i < clauseEnd && free; i++) free = !labelled[i];
+                    if (free)
+                    {
+                        contentOf[c].Remove(last);
+                        contentOf[c].Add(last with { End = clauseEnd });
+                        for (int i = last.End; i < clauseEnd; i++) labelled[i] = true;
+                    }
+                }
+            }
+            if (options.ExtendContentBack && contentOf[c].Count > 0)
+            {
+                var head = contentOf[c].MinBy(x => x.First);
+                int start = sentence.FirstToken;
+                while (start < head.First && doc.Tokens[start].Shape is TokenShape.Punctuation) start++;
+                if (head.End <= cue.First && head.First > start && doc.Tokens[head.First].Sentence == sentence.Index)
+                {
+                    bool free = true;
+                    for (int i = start; i < head.First && free; i++) free = !labelled[i];
+                    if (free)
+                    {
+                        contentOf[c].Remove(head);
+                        contentOf[c].Add(head with { First = start });
+                        for (int i = start; i < head.First; i++) labelled[i] = true;
+                    }
+                }
+            }
             if (options.FillMissingContent && contentOf[c].Count == 0 && sourceOf[c] is not null)
             {
                 int after = Math.Max(cue.End, sourceOf[c] is { } so && so.First >= cue.End ? so.End : cue.End);
@@ -159,6 +197,9 @@ public static class AttributionGrouper
             if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
                 && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
                 source = previous;
+            if (options.PreferSyntacticSource && source is { } labelledSource && SyntacticSubject(doc, cue, contentOf[c]) is { } subject
+                && (subject.End <= labelledSource.First || labelledSource.End <= subject.First))
+                source = subject;
             if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c]);
             if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c]);
             var attribution = new Attribution("", AttributionKind.Indirect)
@@ -226,6 +267,30 @@ public static class AttributionGrouper
             }
         }
         return null;
+    }
+
+    /// <summary>The end of the subtree of the cue's clausal or object dependent that holds the content's first token.</summary>
+    private static int? ComplementEnd(Document doc, RoleSpan cue, RoleSpan content)
+    {
+        var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+        if (doc.Tokens[content.First].Sentence != sentence.Index) return null;
+        // The dependent of a cue token whose subtree holds the content's first token.
+        int k = content.First, steps = 0, child = -1;
+        while (k >= 0 && steps++ < 64)
+        {
+            int head = doc.Tokens[k].Head;
+            if (head >= cue.First && head < cue.End) { child = k; break; }
+            k = head;
+        }
+        if (child < 0 || doc.Tokens[child].Relation is not ("ccomp" or "xcomp" or "dobj" or "advcl" or "parataxis")) return null;
+        int end = child + 1;
+        for (int j = child; j < sentence.EndToken; j++)
+        {
+            int x = j, n = 0;
+            while (x >= 0 && x != child && n++ < 64) x = doc.Tokens[x].Head;
+            if (x == child) end = j + 1;
+        }
+        return TrimPunctuation(doc, content.First, end);
     }
 
     private static int TrimPunctuation(Document doc, int first, int end)
