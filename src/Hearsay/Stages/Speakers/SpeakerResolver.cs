@@ -37,7 +37,8 @@ public sealed class SpeakerResolver : IStage
                 _ => Apposed(document, source, names, entities)
                      ?? ResolveDescription(written, source, descriptors, names, entities) ?? entities.ForMention(source),
             };
-            if (speaker is null) continue;
+            // A pronoun with nothing fitting before it still gets an entity of its own: unnamed, as written.
+            speaker ??= entities.ForMention(source);
             if (!speaker.Mentions.Contains(source)) speaker.Mentions.Add(source);
             attribution.Speaker = speaker;
         }
