@@ -55,21 +55,5 @@ public struct WordFeatures
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ShapeOf(ReadOnlySpan<char> form)
-    {
-        Span<char> shape = stackalloc char[16];
-        int len = 0, run = 0;
-        char last = '\0';
-        foreach (char ch in form)
-        {
-            char s = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
-            run = s == last ? run + 1 : 1;
-            last = s;
-            if (run > 3) continue;
-            shape[len++] = s;
-            if (len == shape.Length) break;
-        }
-        return FeatureHash.Of(shape[..len]) + 7;
-    }
+    private static ulong ShapeOf(ReadOnlySpan<char> form) => WordShape.Hash(form, maxLength: 16, maxRun: 3) + 7;
 }

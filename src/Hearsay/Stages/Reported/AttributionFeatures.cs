@@ -130,22 +130,7 @@ internal sealed class AttributionFeatures
         return new string(chars);
     }
 
-    private static ulong Shape(string form)
-    {
-        Span<char> shape = stackalloc char[8];
-        int len = 0, run = 0;
-        char last = '\0';
-        foreach (char ch in form)
-        {
-            char s = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
-            run = s == last ? run + 1 : 1;
-            last = s;
-            if (run > 2) continue;
-            shape[len++] = s;
-            if (len == shape.Length) break;
-        }
-        return FeatureHash.Of(shape[..len]);
-    }
+    private static ulong Shape(string form) => WordShape.Hash(form, maxLength: 8, maxRun: 2);
 
     private ulong Lower(int i) => i >= 0 && i < _count ? _lower[i] : Pad;
 
