@@ -12,6 +12,4 @@ internal static class TestPipeline
     private static readonly HearsayPipeline Pipeline = StandardPipeline.Create(StandardPipelineOptions.Default with { FullAttribution = false });
 
     public static Document Run(string text) => Pipeline.Process(ArticleReader.FromText(text));
-
-    public static string[] Words(Document doc) => doc.Tokens.Select(t => t.Text).ToArray();
 }

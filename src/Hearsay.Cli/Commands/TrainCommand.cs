@@ -39,6 +39,23 @@ public sealed record TrainContext(string CorpusDirectory, string OutputPath, str
     /// Writes the model to <see cref="OutputPath"/>, logs its size and reads it back, so that what is
     /// measured next is the model as shipped (8-bit weights), not the one still in memory.
     /// </summary>
+    /// <summary>
+    /// With --evaluate-only, the model file as it stands; otherwise trains it, logs how long and how big,
+    /// writes it and reads it back, so that what is measured is what ships.
+    /// </summary>
+    public T LoadOrTrain<T>(string name, Func<Stream, T> load, Func<T> train, Func<T, string> describe, Func<T, Action<Stream>> save)
+    {
+        if (EvaluateOnly)
+        {
+            using var file = File.OpenRead(OutputPath);
+            return load(file);
+        }
+        var watch = Stopwatch.StartNew();
+        var model = train();
+        Log($"{name}: trained in {watch.Elapsed.TotalSeconds:F1}s; {describe(model)}");
+        return SaveAndReload(save(model), load);
+    }
+
     public T SaveAndReload<T>(Action<Stream> save, Func<Stream, T> load)
     {
         Save(save);
@@ -152,21 +169,14 @@ public sealed class PosTrainTarget : ITrainTarget
 
     public int Run(TrainContext context)
     {
-        PosModel model;
-        if (context.EvaluateOnly)
-        {
-            using var file = File.OpenRead(context.OutputPath);
-            model = PosModel.Load(file);
-        }
-        else
-        {
-            var options = new PosTrainer.Options { Seed = context.Seed };
-            if (context.Iterations is int n) options = options with { Iterations = n };
-            var watch = Stopwatch.StartNew();
-            model = PosTrainer.Train(context.Read(context.SilverTrain), options, context.Log);
-            context.Log($"pos: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features, {model.LexiconSize:N0} lexicon words");
-            model = context.SaveAndReload(model.Save, PosModel.Load);
-        }
+        var model = context.LoadOrTrain("pos", PosModel.Load,
+            () =>
+            {
+                var options = new PosTrainer.Options { Seed = context.Seed };
+                if (context.Iterations is int n) options = options with { Iterations = n };
+                return PosTrainer.Train(context.Read(context.SilverTrain), options, context.Log);
+            },
+            m => $"{m.FeatureCount:N0} features, {m.LexiconSize:N0} lexicon words", m => m.Save);
         if (File.Exists(context.SilverDev))
         {
             var dev = context.Read(context.SilverDev);
@@ -187,21 +197,14 @@ public sealed class NerTrainTarget : ITrainTarget
 
     public int Run(TrainContext context)
     {
-        Hearsay.Stages.Entities.NerModel model;
-        if (context.EvaluateOnly)
-        {
-            using var file = File.OpenRead(context.OutputPath);
-            model = Hearsay.Stages.Entities.NerModel.Load(file);
-        }
-        else
-        {
-            var options = new Hearsay.Stages.Entities.NerTrainer.Options { Seed = context.Seed };
-            if (context.Iterations is int n) options = options with { Iterations = n };
-            var watch = Stopwatch.StartNew();
-            model = Hearsay.Stages.Entities.NerTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
-            context.Log($"ner: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features");
-            model = context.SaveAndReload(model.Save, Hearsay.Stages.Entities.NerModel.Load);
-        }
+        var model = context.LoadOrTrain("ner", Hearsay.Stages.Entities.NerModel.Load,
+            () =>
+            {
+                var options = new Hearsay.Stages.Entities.NerTrainer.Options { Seed = context.Seed };
+                if (context.Iterations is int n) options = options with { Iterations = n };
+                return Hearsay.Stages.Entities.NerTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
+            },
+            m => $"{m.FeatureCount:N0} features", m => m.Save);
         if (File.Exists(context.SilverDev))
         {
             var dev = context.Read(context.SilverDev);
@@ -233,21 +236,14 @@ public sealed class ParserTrainTarget : ITrainTarget
 
     public int Run(TrainContext context)
     {
-        Hearsay.Stages.Parsing.ParserModel model;
-        if (context.EvaluateOnly)
-        {
-            using var file = File.OpenRead(context.OutputPath);
-            model = Hearsay.Stages.Parsing.ParserModel.Load(file);
-        }
-        else
-        {
-            var options = new Hearsay.Stages.Parsing.ParserTrainer.Options { Seed = context.Seed };
-            if (context.Iterations is int n) options = options with { Iterations = n };
-            var watch = Stopwatch.StartNew();
-            model = Hearsay.Stages.Parsing.ParserTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
-            context.Log($"parser: trained in {watch.Elapsed.TotalSeconds:F1}s; {model.FeatureCount:N0} features");
-            model = context.SaveAndReload(model.Save, Hearsay.Stages.Parsing.ParserModel.Load);
-        }
+        var model = context.LoadOrTrain("parser", Hearsay.Stages.Parsing.ParserModel.Load,
+            () =>
+            {
+                var options = new Hearsay.Stages.Parsing.ParserTrainer.Options { Seed = context.Seed };
+                if (context.Iterations is int n) options = options with { Iterations = n };
+                return Hearsay.Stages.Parsing.ParserTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
+            },
+            m => $"{m.FeatureCount:N0} features", m => m.Save);
         if (File.Exists(context.SilverDev))
         {
             var dev = context.Read(context.SilverDev);

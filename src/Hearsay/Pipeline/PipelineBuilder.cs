@@ -20,8 +20,6 @@ public sealed class PipelineBuilder
         return this;
     }
 
-    public bool Contains<TStage>() where TStage : IStage => _stages.Any(s => s is TStage);
-
     public HearsayPipeline Build()
     {
         var available = Layers.None;

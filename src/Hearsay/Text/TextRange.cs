@@ -12,8 +12,6 @@ public readonly record struct TextRange(int Start, int End) : IComparable<TextRa
 
     public int OverlapLength(TextRange other) => Math.Max(0, Math.Min(End, other.End) - Math.Max(Start, other.Start));
 
-    public static TextRange Cover(TextRange a, TextRange b) => new(Math.Min(a.Start, b.Start), Math.Max(a.End, b.End));
-
     public int CompareTo(TextRange other) => Start != other.Start ? Start.CompareTo(other.Start) : End.CompareTo(other.End);
 
     public override string ToString() => $"[{Start},{End})";

@@ -9,15 +9,14 @@ public static class CueLexicon
         "recall", "continue", "reply", "respond", "answer", "shout", "tweet", "post", "announce", "acknowledge",
         "admit", "concede", "suggest", "remark", "observe", "joke", "quip", "caution", "predict", "vow", "promise",
         "pledge", "stress", "emphasize", "emphasise", "complain", "lament", "boast", "counter", "retort", "conclude",
-        "report", "testify", "yell", "scream", "whisper", "mutter", "exclaim", "comment", "confirm", "deny",
-        "allege", "assert", "contend", "maintain", "proclaim", "urge", "plead", "charge", "speculate", "muse",
-        "opine", "scoff", "chide", "blast", "slam", "criticize", "criticise", "tout", "thunder", "snap", "marvel",
-        "gush", "elaborate", "recount", "describe", "remind", "inform", "assure", "wonder", "write", "read", "speak",
-        "call", "cry", "sigh", "laugh", "chuckle", "groan", "grumble", "demand", "mock", "quote", "reiterate", "repeat",
-        "tease", "taunt", "rail", "fume", "rage", "lash", "point", "begin", "start",
-        "interject", "interrupt", "begin", "offer", "predict", "promise", "threaten", "acknowledge", "concur",
-        "agree", "disagree", "object", "protest", "declare", "brag", "crow", "hint", "imply", "indicate", "estimate",
-        "think", "believe", "hope", "fear", "worry", "feel", "know",
+        "report", "testify", "yell", "scream", "whisper", "mutter", "exclaim", "comment", "confirm", "deny", "allege",
+        "assert", "contend", "maintain", "proclaim", "urge", "plead", "charge", "speculate", "muse", "opine", "scoff",
+        "chide", "blast", "slam", "criticize", "criticise", "tout", "thunder", "snap", "marvel", "gush", "elaborate",
+        "recount", "describe", "remind", "inform", "assure", "wonder", "write", "read", "speak", "call", "cry",
+        "sigh", "laugh", "chuckle", "groan", "grumble", "demand", "mock", "quote", "reiterate", "repeat", "tease",
+        "taunt", "rail", "fume", "rage", "lash", "point", "begin", "start", "interject", "interrupt", "offer",
+        "threaten", "concur", "agree", "disagree", "object", "protest", "brag", "crow", "hint", "imply", "indicate",
+        "estimate", "think", "believe", "hope", "fear", "worry", "feel", "know",
     };
 
     private static readonly Dictionary<string, string[]> Irregular = new(StringComparer.Ordinal)
@@ -41,9 +40,6 @@ public static class CueLexicon
         ["object"] = new[] { "objected", "objects", "objecting" },
         ["interject"] = new[] { "interjected", "interjects" },
     };
-
-    // Thought verbs report beliefs; they cue quotes only when nothing better is near.
-    private static readonly HashSet<string> ThoughtLemmas = new(StringComparer.Ordinal) { "think", "believe", "hope", "fear", "worry", "feel", "know", "wonder" };
 
     private static readonly Dictionary<string, string> FormToLemma = Build();
 
@@ -75,9 +71,4 @@ public static class CueLexicon
     public static string? LemmaOf(string word) => FormToLemma.GetValueOrDefault(word);
 
     public static bool IsCueVerb(string word) => FormToLemma.ContainsKey(word);
-
-    public static bool IsThought(string lemma) => ThoughtLemmas.Contains(lemma);
-
-    /// <summary>Strong speech verbs that report an utterance whatever their object.</summary>
-    public static bool IsSpeech(string lemma) => !ThoughtLemmas.Contains(lemma) && lemma is not ("call" or "point" or "begin" or "start" or "continue" or "offer" or "read" or "quote" or "describe" or "charge" or "know");
 }

@@ -1,5 +1,6 @@
 using Hearsay.Attributions;
 using Hearsay.Pipeline;
+using Hearsay.Stages.Quotes;
 using Hearsay.Text;
 
 namespace Hearsay.Stages.Speakers;
@@ -33,7 +34,7 @@ public sealed class SpeakerResolver : IStage
             {
                 "who" or "which" or "that" or "whom" => Antecedent(document, source, names, entities),
                 "i" or "me" when document.Metadata.Author is { } author && !InsideQuote(document, source) => entities.Author(author),
-                _ when SourcePhrasesExtensions.IsPronounPhrase(written) => ResolvePronoun(document, written, source.Start, names, entities, genders),
+                _ when SourcePhrases.IsPronoun(written) => ResolvePronoun(document, written, source.Start, names, entities, genders),
                 _ => Apposed(document, source, names, entities)
                      ?? ResolveDescription(written, source, descriptors, names, entities) ?? entities.ForMention(source),
             };
@@ -84,7 +85,7 @@ public sealed class SpeakerResolver : IStage
     private static Entity? Apposed(Document document, TextRange source, List<TextRange> names, EntityTable entities)
     {
         string written = document.Slice(source);
-        if (written.Length == 0 || !char.IsLower(written[0]) || SourcePhrasesExtensions.IsPronounPhrase(written)) return null;
+        if (written.Length == 0 || !char.IsLower(written[0]) || SourcePhrases.IsPronoun(written)) return null;
         int first = document.TokenAtOrAfter(source.Start);
         if (first < 2 || document.Tokens[first - 1].Text != ",") return null;
         int nameEnd = document.Tokens[first - 2].Range.End;
@@ -180,10 +181,4 @@ public sealed class SpeakerResolver : IStage
         int first = document.TokenAtOrAfter(name.Start);
         return first > 0 && document.Tokens[first - 1].Text.ToLowerInvariant() is "in" or "at" or "from" or "to" or "of" or "across" or "throughout" or "near";
     }
-}
-
-internal static class SourcePhrasesExtensions
-{
-    public static bool IsPronounPhrase(string text) =>
-        text.ToLowerInvariant() is "he" or "she" or "they" or "we" or "i" or "it" or "you";
 }
