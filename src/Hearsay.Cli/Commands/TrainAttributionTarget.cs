@@ -25,14 +25,28 @@ public sealed class TrainAttributionTarget : ITrainTarget
         if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNE") == "1")
         {
             var examples = AttributionTrainer.Read(train, context.Log);
-            var held = examples.Where((_, i) => i % 10 == 9).ToList();
-            var rest = examples.Where((_, i) => i % 10 != 9).ToList();
+            int fold = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_FOLD"), out int f) ? f : 9;
+            if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_STACK"), out int stack)) options = options with { StackFolds = stack };
+            if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
+            var held = examples.Where((_, i) => i % 10 == fold).ToList();
+            var rest = examples.Where((_, i) => i % 10 != fold).ToList();
             var tuned = AttributionTrainer.Train(rest, options, context.Log);
             context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
             var errors = new List<string>();
             AttributionTrainer.Evaluate(tuned, held, null, errors);
             File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
-            foreach (var (name, variant) in Variants())
+            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ORACLE") == "1")
+            {
+                var scores = held.Select(e =>
+                {
+                    var found = AttributionGrouper.Group(e.Document, AttributionGrouper.Spans(e.Labels));
+                    return AttributionScorer.Score(e.Document.Text, e.Gold, AttributionSpans.From(found), e.Name);
+                }).ToList();
+                Report(context, "held-out train, gold labels grouped by rule", ArticleScore.Sum(scores));
+                context.Log(AttributionTrainer.CueErrorReport(tuned, held));
+            }
+            bool defaultOnly = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS") == "default";
+            foreach (var (name, variant) in Variants().Take(defaultOnly ? 1 : int.MaxValue))
                 Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: Hearsay.Nlp.EnglishModels.Load()));
             return ExitCodes.Success;
         }
@@ -63,7 +77,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
     /// <summary>Single-thread words per second of the base stages and of the labeller stage, best of 5 passes.</summary>
     private static void Time(TrainContext context, AttributionModel model, List<AttributionTrainer.Example> examples)
     {
-        var pipeline = AttributionTrainer.BasePipeline();
+        var pipeline = AttributionTrainer.BasePipeline(Hearsay.Nlp.EnglishModels.Load());
         var stage = new AttributionTagger(model);
         double bestBase = double.MaxValue, bestStage = double.MaxValue;
         long words = 0;

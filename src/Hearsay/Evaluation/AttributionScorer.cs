@@ -23,7 +23,7 @@ namespace Hearsay.Evaluation;
 /// Given an <c>errors</c> list, the scorer adds one tab-separated line per gold attribution it does not count
 /// correct (<c>missed</c>, <c>wrong-source</c>, <c>wrong-cue</c>, <c>wrong-cue+source</c>) and per unpaired system
 /// attribution (<c>spurious</c>): article, kind, <c>direct</c> or <c>-</c>, the gold and the system attribution
-/// as <c>[source] &lt;cue&gt; «content» @offset</c>.
+/// as <c>[source] &lt;cue&gt; «content» @start-end</c>.
 /// </remarks>
 public static class AttributionScorer
 {
@@ -147,7 +147,7 @@ public static class AttributionScorer
         scoring.Set(attribution.Content),
     ];
 
-    /// <summary>An attribution in one line: <c>[source] &lt;cue&gt; «content» @offset</c>, long content shortened.</summary>
+    /// <summary>An attribution in one line: <c>[source] &lt;cue&gt; «content» @start-end</c> (the content's, or the cue's when there is no content), long content shortened.</summary>
     public static string Describe(string text, AttributionSpans attribution)
     {
         static string Slice(string text, IReadOnlyList<TextRange> ranges, int max)
@@ -158,7 +158,8 @@ public static class AttributionScorer
         }
         string source = attribution.Source.Count == 0 ? "-" : Slice(text, attribution.Source, 60);
         string cue = attribution.Cue.Count == 0 ? "-" : Slice(text, attribution.Cue, 40);
-        int at = attribution.Content.Count > 0 ? attribution.Content[0].Start : attribution.Cue.Count > 0 ? attribution.Cue[0].Start : 0;
+        var anchor = attribution.Content.Count > 0 ? attribution.Content : attribution.Cue;
+        string at = anchor.Count > 0 ? $"{anchor[0].Start}-{anchor[^1].End}" : "0-0";
         return $"[{source}] <{cue}> «{Slice(text, attribution.Content, 120)}» @{at}";
     }
 

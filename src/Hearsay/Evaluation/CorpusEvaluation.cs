@@ -54,7 +54,7 @@ public static class CorpusEvaluation
                     var speaker = doc.Attributions[si].Speaker;
                     var verdict = reference.Check(gold[gi].Source, speaker);
                     if (verdict.Outcome == SpeakerReference.Outcome.Wrong)
-                        errors.Add($"{article.Name}\twrong-speaker\t{verdict.Basis.ToString().ToLowerInvariant()}\tgold: {AttributionScorer.Describe(text, gold[gi])}\tsystem: {speaker?.Name ?? "-"} ({doc.Slice(doc.Attributions[si].Source!.Value)})");
+                        errors.Add($"{article.Name}\twrong-speaker\t{verdict.Basis.ToString().ToLowerInvariant()}\tgold: {AttributionScorer.Describe(text, gold[gi])}\tsystem: {speaker?.Name ?? "-"} ({(doc.Attributions[si].Source is { } source ? doc.Slice(source) : "no source span")})");
                     return verdict;
                 };
             }

@@ -145,8 +145,8 @@ public class AttributionScorerTests
 
         Assert.Equal(
         [
-            "art\twrong-source\t-\tgold: [Jones] <thinks> «it works» @41\tsystem: [-] <thinks> «it works.» @41",
-            "art\tspurious\t-\tgold: -\tsystem: [-] <-> «failed» @20",
+            "art\twrong-source\t-\tgold: [Jones] <thinks> «it works» @41-49\tsystem: [-] <thinks> «it works.» @41-50",
+            "art\tspurious\t-\tgold: -\tsystem: [-] <-> «failed» @20-26",
         ], errors);
     }
 

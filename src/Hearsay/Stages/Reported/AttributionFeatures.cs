@@ -12,7 +12,7 @@ namespace Hearsay.Stages.Reported;
 /// </summary>
 internal sealed class AttributionFeatures
 {
-    public const int MaxFeatures = 64;
+    public const int MaxFeatures = 100;
     /// <summary>A word is a strong cue when at least this share of its training occurrences are cue words.</summary>
     public const float StrongCue = 0.25f;
     public const float WeakCue = 0.04f;
@@ -26,6 +26,23 @@ internal sealed class AttributionFeatures
     private readonly int[] _sentenceStart, _sentenceEnd;
     private readonly byte[] _flags;        // 1 headline paragraph, 2 paragraph start, 4 sentence start, 8 colon earlier in sentence, 16 "that" earlier in sentence after a cue
     private readonly int _count;
+    // Syntax (None when the document has no tags or parse): the token's tag, entity type and relation,
+    // its head's word, and the nearest cue-like word above it in the tree with the relation of the
+    // branch the token hangs from ("nsubj" under "said" marks a source, "ccomp" a content).
+    private readonly ulong[] _tag, _entity, _relation, _headLower, _governor, _branch;
+    private readonly byte[] _governorDepth, _governorCue;
+    // Which complements the token governs (bit 1 clausal "ccomp"/"parataxis", 2 "xcomp", 4 a subject,
+    // 8 a personal subject: a pronoun or PERSON, 16 "that"/"whether"/"if" marker below a clausal
+    // complement): a verb or noun with a clausal complement and a human subject is cue-like even when
+    // the lexicon has never seen it.
+    private readonly byte[] _complements;
+    private readonly int[] _heads, _governors;
+    // The first pass's roles (0 none, 1 source, 2 cue, 3 content) when this is the second pass of a
+    // stacked labeller, and what they imply for each token: which roles its dependents took, and the
+    // distance to the nearest first-pass cue and content on each side within the sentence.
+    private byte[]? _first;
+    private byte[] _childRoles = [];
+    private int[] _firstCueLeft = [], _firstCueRight = [], _firstContentRight = [];
 
     private static readonly ulong Pad = FeatureHash.Of("!PAD");
     private static readonly ulong OpenQuote = FeatureHash.Of("!OPENQ");
@@ -48,7 +65,17 @@ internal sealed class AttributionFeatures
         _sentenceStart = new int[n];
         _sentenceEnd = new int[n];
         _flags = new byte[n];
-        Span<char> buffer = stackalloc char[64];
+        _tag = new ulong[n];
+        _entity = new ulong[n];
+        _relation = new ulong[n];
+        _headLower = new ulong[n];
+        _governor = new ulong[n];
+        _branch = new ulong[n];
+        _governorDepth = new byte[n];
+        _governorCue = new byte[n];
+        _complements = new byte[n];
+        _heads = new int[n];
+        _governors = new int[n];
         var rates = new float[n];
         for (int i = 0; i < n; i++)
         {
@@ -61,7 +88,7 @@ internal sealed class AttributionFeatures
             _shape[i] = Shape(token.Text) + 13;
             float rate = cueRates.TryGetValue(lower, out float r) ? r : 0f;
             rates[i] = rate;
-            _cue[i] = rate <= 0 ? (byte)0 : rate < 0.02f ? (byte)1 : rate < 0.1f ? (byte)2 : rate < StrongCue ? (byte)3 : rate < 0.6f ? (byte)4 : (byte)5;
+            _cue[i] = RateBucket(rate);
         }
         foreach (var q in doc.Quotations)
             for (int i = q.FirstToken; i < q.EndToken && i < n; i++)
@@ -108,6 +135,52 @@ internal sealed class AttributionFeatures
             }
         }
 
+        bool tagged = doc.Has(Layers.PartOfSpeech), parsed = doc.Has(Layers.Dependencies), entities = doc.Has(Layers.NamedEntities);
+        for (int i = 0; i < n; i++)
+        {
+            var token = doc.Tokens[i];
+            _tag[i] = tagged && token.Tag is { } tag ? FeatureHash.Of(tag) + 17 : None;
+            _entity[i] = entities && token.EntityTag is { } e ? FeatureHash.Of(e) + 19 : None;
+            if (!parsed) { _relation[i] = _headLower[i] = _governor[i] = _branch[i] = None; _heads[i] = _governors[i] = -1; continue; }
+            _relation[i] = token.Relation is { } rel ? FeatureHash.Of(rel) + 23 : None;
+            _headLower[i] = token.Head >= 0 && token.Head < n ? _lower[token.Head] : Pad;
+            _governor[i] = _branch[i] = None;
+            _heads[i] = token.Head >= 0 && token.Head < n ? token.Head : -1;
+            _governors[i] = -1;
+            int child = i, head = token.Head;
+            for (int depth = 1; head >= 0 && head < n && depth <= 8; depth++)
+            {
+                if (rates[head] >= WeakCue)
+                {
+                    _governor[i] = _lower[head];
+                    _branch[i] = doc.Tokens[child].Relation is { } r ? FeatureHash.Of(r) + 23 : None;
+                    _governorDepth[i] = (byte)Math.Min(depth, 4);
+                    _governorCue[i] = _cue[head];
+                    _governors[i] = head;
+                    break;
+                }
+                child = head;
+                head = doc.Tokens[head].Head;
+            }
+            if (token.Head >= 0 && token.Head < n)
+            {
+                ref byte c = ref _complements[token.Head];
+                switch (token.Relation)
+                {
+                    case "ccomp" or "parataxis": c |= 1; break;
+                    case "xcomp": c |= 2; break;
+                    case "nsubj" or "nsubjpass":
+                        c |= 4;
+                        if (token.Tag is "PRP" || token.EntityTag is "PERSON") c |= 8;
+                        break;
+                    case "mark" when token.Text is "that" or "whether" or "if" && doc.Tokens[token.Head].Relation is "ccomp": 
+                        int h = doc.Tokens[token.Head].Head;
+                        if (h >= 0 && h < n) _complements[h] |= 16;
+                        break;
+                }
+            }
+        }
+
         void Mark(Document d, TextRange? range, byte role)
         {
             if (range is not { } r) return;
@@ -117,6 +190,42 @@ internal sealed class AttributionFeatures
     }
 
     public int Count => _count;
+
+    private static byte RateBucket(float rate) =>
+        rate <= 0 ? (byte)0 : rate < 0.02f ? (byte)1 : rate < 0.1f ? (byte)2 : rate < StrongCue ? (byte)3 : rate < 0.6f ? (byte)4 : (byte)5;
+
+    /// <summary>Gives the features of a second, stacked pass the labels of the first pass.</summary>
+    public void SetFirstPass(ReadOnlySpan<int> labels)
+    {
+        int n = _count;
+        _first = new byte[n];
+        _childRoles = new byte[n];
+        _firstCueLeft = new int[n];
+        _firstCueRight = new int[n];
+        _firstContentRight = new int[n];
+        for (int i = 0; i < n; i++) _first[i] = (byte)AttributionLabels.RoleOf(labels[i]);
+        for (int i = 0; i < n; i++)
+            if (_heads[i] >= 0 && _first[i] > 0) _childRoles[_heads[i]] |= (byte)(1 << (_first[i] - 1));
+        int cue = -1, start = -1;
+        for (int i = 0; i < n; i++)
+        {
+            if (_sentenceStart[i] != start) { start = _sentenceStart[i]; cue = -1; }
+            _firstCueLeft[i] = cue < 0 ? -1 : i - cue;
+            if (_first[i] == 2) cue = i;
+        }
+        int content = -1, end = -1;
+        cue = -1;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            if (_sentenceEnd[i] != end) { end = _sentenceEnd[i]; cue = content = -1; }
+            _firstCueRight[i] = cue < 0 ? -1 : cue - i;
+            _firstContentRight[i] = content < 0 ? -1 : content - i;
+            if (_first[i] == 2) cue = i;
+            if (_first[i] == 3) content = i;
+        }
+    }
+
+    private ulong First(int i) => i >= 0 && i < _count ? _first![i] : 9UL;
 
     /// <summary>Lower case with typographic apostrophes and quotes made plain.</summary>
     internal static string Normalize(string text)
@@ -222,6 +331,54 @@ internal sealed class AttributionFeatures
         f[k++] = FeatureHash.Feature(53, wdl, lweak >= 0 ? _lower[lweak] : None);
         f[k++] = FeatureHash.Feature(54, wdr, rweak >= 0 ? _lower[rweak] : None);
         f[k++] = FeatureHash.Feature(55, P1, wdl, wdr);
+
+        ulong tag = _tag[i], rel = _relation[i], branch = _branch[i], depth = _governorDepth[i], govCue = _governorCue[i];
+        f[k++] = FeatureHash.Feature(56, tag);
+        f[k++] = FeatureHash.Feature(57, i > 0 ? _tag[i - 1] : Pad, tag);
+        f[k++] = FeatureHash.Feature(58, tag, i + 1 < _count ? _tag[i + 1] : Pad);
+        f[k++] = FeatureHash.Feature(59, P1, tag);
+        f[k++] = FeatureHash.Feature(60, _entity[i]);
+        f[k++] = FeatureHash.Feature(61, P1, _entity[i]);
+        f[k++] = FeatureHash.Feature(62, rel);
+        f[k++] = FeatureHash.Feature(63, rel, tag);
+        f[k++] = FeatureHash.Feature(64, rel, _headLower[i]);
+        f[k++] = FeatureHash.Feature(65, P1, rel);
+        f[k++] = FeatureHash.Feature(66, branch, depth);
+        f[k++] = FeatureHash.Feature(67, branch, govCue);
+        f[k++] = FeatureHash.Feature(68, branch, _governor[i]);
+        f[k++] = FeatureHash.Feature(69, P1, branch, depth);
+        f[k++] = FeatureHash.Feature(70, branch, rel, cue);
+        f[k++] = FeatureHash.Feature(71, branch, quote);
+        f[k++] = FeatureHash.Feature(72, branch, tag, depth);
+        ulong complements = _complements[i];
+        f[k++] = FeatureHash.Feature(73, complements, tag);
+        f[k++] = FeatureHash.Feature(74, complements, cue);
+        f[k++] = FeatureHash.Feature(75, P1, complements);
+        f[k++] = FeatureHash.Feature(76, complements, _suffix[i]);
+        if (_first is null) return k;
+
+        ulong r = _first[i], rl = First(i - 1), rr = First(i + 1), children = _childRoles[i];
+        ulong head = _heads[i] >= 0 ? _first[_heads[i]] : 8UL, governor = _governors[i] >= 0 ? _first[_governors[i]] : 8UL;
+        ulong cueLeft = (ulong)(Bucket(_firstCueLeft[i]) + 2), cueRight = (ulong)(Bucket(_firstCueRight[i]) + 2);
+        ulong contentRight = (ulong)(Bucket(_firstContentRight[i]) + 2);
+        f[k++] = FeatureHash.Feature(80, r);
+        f[k++] = FeatureHash.Feature(81, rl, r);
+        f[k++] = FeatureHash.Feature(82, r, rr);
+        f[k++] = FeatureHash.Feature(83, rl, r, rr);
+        f[k++] = FeatureHash.Feature(84, First(i - 2), rl, r);
+        f[k++] = FeatureHash.Feature(85, r, rr, First(i + 2));
+        f[k++] = FeatureHash.Feature(86, P1, r);
+        f[k++] = FeatureHash.Feature(87, P1, r, rr);
+        f[k++] = FeatureHash.Feature(88, r, tag);
+        f[k++] = FeatureHash.Feature(89, r, w);
+        f[k++] = FeatureHash.Feature(90, head, rel, r);
+        f[k++] = FeatureHash.Feature(91, governor, branch, r);
+        f[k++] = FeatureHash.Feature(92, children, tag, r);
+        f[k++] = FeatureHash.Feature(93, children, cue);
+        f[k++] = FeatureHash.Feature(94, cueLeft, cueRight, r);
+        f[k++] = FeatureHash.Feature(95, cueRight, contentRight, r);
+        f[k++] = FeatureHash.Feature(96, P1, cueLeft, cueRight);
+        f[k++] = FeatureHash.Feature(97, children, complements, r);
         return k;
     }
 }

@@ -13,16 +13,19 @@ public sealed class AttributionModel
     public const string Kind = "attribution";
     public const string FileName = "attribution.bin";
 
-    internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates)
+    internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates, LinearModel? stacked = null)
     {
         Weights = weights;
         CueRates = cueRates;
+        Stacked = stacked;
     }
 
     internal LinearModel Weights { get; }
+    /// <summary>The second pass, which labels again seeing the first pass's labels on both sides; null for one pass.</summary>
+    internal LinearModel? Stacked { get; }
     /// <summary>For each lower-cased word seen inside cues in training: the share of its occurrences that are cue words.</summary>
     public IReadOnlyDictionary<string, float> CueRates { get; }
-    public int FeatureCount => Weights.FeatureCount;
+    public int FeatureCount => Weights.FeatureCount + (Stacked?.FeatureCount ?? 0);
 
     public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
     {
@@ -33,6 +36,8 @@ public sealed class AttributionModel
             writer.Write(word);
             writer.Write(rate);
         }
+        writer.Write(Stacked is not null);
+        Stacked?.Write(writer);
     });
 
     public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
@@ -45,7 +50,8 @@ public sealed class AttributionModel
             string word = reader.ReadString();
             rates[word] = reader.ReadSingle();
         }
-        return new AttributionModel(weights, rates);
+        var stacked = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
+        return new AttributionModel(weights, rates, stacked);
     });
 
     /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>

@@ -1,4 +1,5 @@
 using Hearsay.Attributions;
+using Hearsay.Nlp;
 using Hearsay.Pipeline;
 using Hearsay.Text;
 
@@ -23,8 +24,6 @@ public sealed record AttributionTaggerOptions
     public AttributionGrouperOptions Grouping { get; init; } = AttributionGrouperOptions.Default;
     /// <summary>Look inside contents for attributions reported within them (see <see cref="AttributionNester.FindReported"/>).</summary>
     public bool FindNested { get; init; } = true;
-    /// <summary>Beam width of the decoder; 1 is greedy.</summary>
-    public int Beam { get; init; } = 1;
     /// <summary>Labeller attributions whose cue label won by less than this score margin are dropped (0 keeps all).</summary>
     public float MinCueMargin { get; init; }
 }
@@ -55,9 +54,8 @@ public sealed class AttributionTagger : IStage
         if (document.Tokens.Count == 0) return;
         var features = new AttributionFeatures(document, _model.CueRates);
         var margins = new float[features.Count];
-        var labels = _options.Beam > 1 ? LabelBeam(_model, features, _options.Beam) : Label(_model, features, margins);
+        var labels = Label(_model, features, margins);
         var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), _options.Grouping);
-        if (_options.Beam <= 1)
         {
             // Confidence: how far the cue's first label beat the runner-up; weak cues are dropped.
             foreach (var a in found)
@@ -78,18 +76,26 @@ public sealed class AttributionTagger : IStage
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
 
-    /// <summary>Greedy left-to-right labelling; only well-formed BIO sequences.</summary>
+    /// <summary>Labels with the model's first pass, then, when it has one, its stacked second pass.</summary>
     internal static int[] Label(AttributionModel model, AttributionFeatures features, float[]? margins = null)
+    {
+        if (model.Stacked is null) return Label(model.Weights, features, margins);
+        features.SetFirstPass(Label(model.Weights, features));
+        return Label(model.Stacked, features, margins);
+    }
+
+    /// <summary>Greedy left-to-right labelling; only well-formed BIO sequences.</summary>
+    internal static int[] Label(LinearModel weights, AttributionFeatures features, float[]? margins = null)
     {
         int n = features.Count;
         var labels = new int[n];
         Span<uint> f = stackalloc uint[AttributionFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[Math.Max(model.Weights.Stride, AttributionLabels.Count)];
+        Span<float> scores = stackalloc float[Math.Max(weights.Stride, AttributionLabels.Count)];
         int p1 = -1, p2 = -1;
         for (int i = 0; i < n; i++)
         {
             int k = features.Extract(i, p1, p2, f);
-            model.Weights.Score(f[..k], scores);
+            weights.Score(f[..k], scores);
             int best = Best(scores, p1);
             labels[i] = best;
             if (margins is not null)
@@ -101,59 +107,6 @@ public sealed class AttributionTagger : IStage
             }
             p2 = p1;
             p1 = best;
-        }
-        return labels;
-    }
-
-    /// <summary>Beam-search labelling over the same scores (sum of label scores along the sequence).</summary>
-    internal static int[] LabelBeam(AttributionModel model, AttributionFeatures features, int width)
-    {
-        int n = features.Count;
-        var label = new int[n, width];
-        var back = new int[n, width];
-        var score = new double[width];
-        var p1 = new int[width];
-        var p2 = new int[width];
-        int size = 1;
-        p1[0] = p2[0] = -1;
-        Span<uint> f = stackalloc uint[AttributionFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[Math.Max(model.Weights.Stride, AttributionLabels.Count)];
-        var candidates = new List<(double Score, int From, int Label)>(width * AttributionLabels.Count);
-        var nextScore = new double[width];
-        var nextP1 = new int[width];
-        var nextP2 = new int[width];
-        for (int i = 0; i < n; i++)
-        {
-            candidates.Clear();
-            for (int k = 0; k < size; k++)
-            {
-                int count = features.Extract(i, p1[k], p2[k], f);
-                model.Weights.Score(f[..count], scores);
-                for (int c = 0; c < AttributionLabels.Count; c++)
-                    if (AttributionLabels.Allowed(p1[k], c)) candidates.Add((score[k] + scores[c], k, c));
-            }
-            candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-            int next = Math.Min(width, candidates.Count);
-            for (int k = 0; k < next; k++)
-            {
-                var (sc, from, c) = candidates[k];
-                label[i, k] = c;
-                back[i, k] = from;
-                nextScore[k] = sc;
-                nextP1[k] = c;
-                nextP2[k] = p1[from];
-            }
-            size = next;
-            Array.Copy(nextScore, score, size);
-            Array.Copy(nextP1, p1, size);
-            Array.Copy(nextP2, p2, size);
-        }
-        var labels = new int[n];
-        int at = 0;
-        for (int i = n - 1; i >= 0; i--)
-        {
-            labels[i] = label[i, at];
-            at = back[i, at];
         }
         return labels;
     }

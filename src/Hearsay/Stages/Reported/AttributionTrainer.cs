@@ -23,9 +23,11 @@ public static class AttributionTrainer
         /// <summary>Least number of times a word must be (part of) a cue to enter the cue lexicon.</summary>
         public int MinCueCount { get; init; } = 2;
         /// <summary>Features updated fewer times are dropped from the saved model.</summary>
-        public int MinUpdates { get; init; } = 2;
+        public int MinUpdates { get; init; } = 4;
         /// <summary>Folds of the jackknifed cue lexicon used while training (1: none).</summary>
         public int Folds { get; init; } = 10;
+        /// <summary>Folds for the stacked second pass: each article's first-pass labels come from a model trained without its fold (0: one pass only).</summary>
+        public int StackFolds { get; init; } = 4;
     }
 
     /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
@@ -38,16 +40,16 @@ public static class AttributionTrainer
             .Use(new ParagraphSplitter())
             .Use(new Tokenizer())
             .Use(new SentenceSplitter());
-        // The labeller's features are lexical; the tagger and parser only serve the grouper's rules.
+        // The labeller reads tags, entity types and the parse as features; the grouper's rules use the parse too.
         if (nlp?.Pos is { } pos) builder.Use(new Hearsay.Stages.Tagging.PosTagger(pos));
         if (nlp?.Pos != null && nlp.Ner is { } ner) builder.Use(new Hearsay.Stages.Entities.EntityRecognizer(ner));
         if (nlp?.Pos != null && nlp.Parser is { } parser) builder.Use(new Hearsay.Stages.Parsing.DependencyParser(parser));
         return builder.Use(new QuotationFinder()).Use(new QuoteAttributor()).Build();
     }
 
-    public static List<Example> Read(string corpusFolder, Action<string>? log = null)
+    public static List<Example> Read(string corpusFolder, Action<string>? log = null, EnglishModels? nlp = null)
     {
-        var pipeline = BasePipeline();
+        var pipeline = BasePipeline(nlp ?? EnglishModels.Load());
         var articles = CorpusFolder.Load(corpusFolder).Where(a => a.GoldPath is not null).ToList();
         var examples = new Example[articles.Count];
         Parallel.For(0, articles.Count, i =>
@@ -123,8 +125,32 @@ public static class AttributionTrainer
             for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds))
                 features[i] = new AttributionFeatures(examples[i].Document, foldRates);
         }
+        var first = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "first pass", log);
+        LinearModel? stacked = null;
+        if (options.StackFolds > 1)
+        {
+            // The second pass must learn from first-pass labels as wrong as they will be on unseen text.
+            var firstLabels = new int[examples.Count][];
+            for (int fold = 0; fold < options.StackFolds; fold++)
+            {
+                var rest = Enumerable.Range(0, examples.Count).Where(i => i % options.StackFolds != fold).ToList();
+                var foldModel = TrainPass(examples, features, rest, options, $"first pass without fold {fold + 1}", null);
+                for (int i = fold; i < examples.Count; i += options.StackFolds)
+                    firstLabels[i] = AttributionTagger.Label(foldModel, features[i]);
+            }
+            for (int i = 0; i < examples.Count; i++) features[i].SetFirstPass(firstLabels[i]);
+            stacked = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "second pass", log);
+        }
+        var model = new AttributionModel(first, rates, stacked);
+        log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
+        return model;
+    }
+
+    private static LinearModel TrainPass(IReadOnlyList<Example> examples, AttributionFeatures[] features, List<int> articles,
+        Options options, string name, Action<string>? log)
+    {
         var perceptron = new AveragedPerceptron(AttributionLabels.Count);
-        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var order = articles.ToArray();
         var random = new Random(options.Seed);
         var f = new uint[AttributionFeatures.MaxFeatures];
         var scores = new float[AttributionLabels.Count];
@@ -153,11 +179,10 @@ public static class AttributionTrainer
                     p1 = guess;
                 }
             }
-            log?.Invoke($"attribution: iteration {iteration}: token accuracy {100.0 * correct / count:F2}%");
+            if (iteration == options.Iterations)
+                log?.Invoke($"attribution: {name}, iteration {iteration}: token accuracy {100.0 * correct / count:F2}%");
         }
-        var model = new AttributionModel(perceptron.ToModel(options.MinUpdates), rates);
-        log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
-        return model;
+        return perceptron.ToModel(options.MinUpdates);
     }
 
     /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold.</summary>
@@ -165,7 +190,7 @@ public static class AttributionTrainer
         List<string>? errors = null, EnglishModels? nlp = null)
     {
         var perArticle = new List<string>[examples.Count];
-        var pipeline = BasePipeline(nlp);
+        var pipeline = BasePipeline(nlp ?? EnglishModels.Load());
         var stage = new AttributionTagger(model, options);
         var scores = new ArticleScore[examples.Count];
         Parallel.For(0, examples.Count, i =>
@@ -197,5 +222,27 @@ public static class AttributionTrainer
         }
         return string.Join("; ", new[] { "source", "cue", "content" }.Select((name, r) =>
             $"{name} P {(double)tp[r + 1] / Math.Max(1, sys[r + 1]):F3} R {(double)tp[r + 1] / Math.Max(1, gold[r + 1]):F3}"));
+    }
+
+    /// <summary>The words most often missed as cue words and most often labelled cue wrongly (word/tag/system label/gold label).</summary>
+    public static string CueErrorReport(AttributionModel model, IReadOnlyList<Example> examples, int top = 50)
+    {
+        var missed = new Dictionary<string, int>();
+        var spurious = new Dictionary<string, int>();
+        foreach (var e in examples)
+        {
+            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates));
+            for (int i = 0; i < labels.Length; i++)
+            {
+                bool gold = AttributionLabels.RoleOf(e.Labels[i]) == RoleSpan.Cue, system = AttributionLabels.RoleOf(labels[i]) == RoleSpan.Cue;
+                if (gold == system) continue;
+                var token = e.Document.Tokens[i];
+                string key = $"{AttributionFeatures.Normalize(token.Text)}/{token.Tag}/{AttributionLabels.Names[labels[i]]}/{AttributionLabels.Names[e.Labels[i]]}";
+                var counts = gold ? missed : spurious;
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        return $"missed cue words {missed.Values.Sum()}: " + string.Join(", ", missed.OrderByDescending(p => p.Value).Take(top).Select(p => $"{p.Key} {p.Value}"))
+            + $"\nspurious cue words {spurious.Values.Sum()}: " + string.Join(", ", spurious.OrderByDescending(p => p.Value).Take(top).Select(p => $"{p.Key} {p.Value}"));
     }
 }
