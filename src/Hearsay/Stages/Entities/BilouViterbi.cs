@@ -9,6 +9,9 @@ public static class BilouViterbi
     private static readonly int L = NerModel.LabelCount;
     // Allowed[p, c] in the middle of a sentence and at its last token; p = L means the sentence start.
     private static readonly bool[] Middle = Table(last: false), Last = Table(last: true);
+    // Per label, the labels that may precede it (anywhere but at the start): 9 for O, B and U, 2 for I and L.
+    private static readonly int[][] Predecessors = Enumerable.Range(0, L)
+        .Select(c => Enumerable.Range(0, L).Where(p => NerModel.Allowed(p, c, last: false) || NerModel.Allowed(p, c, last: true)).ToArray()).ToArray();
 
     private static bool[] Table(bool last)
     {
@@ -40,7 +43,7 @@ public static class BilouViterbi
             {
                 float best = Impossible;
                 int from = 0;
-                for (int p = 0; p < L; p++)
+                foreach (int p in Predecessors[c])
                 {
                     if (!allowed[p * L + c] || previous[p] == Impossible) continue;
                     float s = previous[p] + pairs[p * L + c];

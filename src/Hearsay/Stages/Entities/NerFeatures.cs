@@ -10,18 +10,23 @@ namespace Hearsay.Stages.Entities;
 /// </summary>
 internal static class NerFeatures
 {
-    public const int MaxEmission = 80, MaxGazetteer = 16, MaxTransition = 3;
+    public const int MaxEmission = 80, MaxGazetteer = 16, MaxTransition = 2;
 
     private static readonly WordFeatures[] PaddingArray = [WordFeatures.Padding(-1), WordFeatures.Padding(-2), WordFeatures.Padding(1), WordFeatures.Padding(2)];
     private const ulong StartLabel = 1_000_003, PadTag = 1_000_004, PadCluster = 1_000_005, Forgotten = 99;
 
-    /// <summary>Transition features of token <paramref name="i"/> after label <paramref name="previous"/> (-1 = sentence start).</summary>
+    /// <summary>The transition feature that depends on the previous label alone (-1 = sentence start): the same for every token.</summary>
+    public static uint TransitionBias(int previous) => FeatureHash.Feature(113, previous < 0 ? StartLabel : (ulong)previous);
+
+    /// <summary>
+    /// Transition features of token <paramref name="i"/> after label <paramref name="previous"/> (-1 = sentence start):
+    /// <see cref="TransitionBias"/> first, then those that also look at the token.
+    /// </summary>
     public static int Transition(ReadOnlySpan<WordFeatures> w, ReadOnlySpan<ulong> tags, int i, int previous, Span<uint> f)
     {
         ulong p = previous < 0 ? StartLabel : (ulong)previous;
-        f[0] = FeatureHash.Feature(113, p);
-        f[1] = FeatureHash.Feature(116, p, w[i].Shape);
-        f[2] = FeatureHash.Feature(128, p, tags[i]);
+        f[0] = TransitionBias(previous);
+        f[1] = FeatureHash.Feature(116, p, w[i].Shape, tags[i]);
         return MaxTransition;
     }
 

@@ -84,26 +84,40 @@ public sealed class NerModel
                 ws.Features.AsSpan(i * NerFeatures.MaxEmission, NerFeatures.MaxEmission));
     }
 
-    /// <summary>Label scores per token and (previous label, label) scores per token; the start transition is folded into token 0.</summary>
+    /// <summary>
+    /// Label scores per token and (previous label, label) scores per token; the start transition is folded into
+    /// token 0. The scores of the previous label alone are the same for every token and are looked up once.
+    /// </summary>
     private static void Score(IFeatureScorer scorer, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, NerWorkspace ws)
     {
         int L = LabelCount;
         Span<uint> transition = stackalloc uint[NerFeatures.MaxTransition];
         var scores = ws.Scores.AsSpan();
+        var bias = ws.TransitionBias.AsSpan();   // (previous + 1) × L: row 0 is the sentence start
+        for (int p = -1; p < L; p++)
+        {
+            scorer.Score([NerFeatures.TransitionBias(p)], scores);
+            scores[..L].CopyTo(bias.Slice((p + 1) * L, L));
+        }
         for (int i = 0; i < words.Length; i++)
         {
             scorer.Score(ws.EmissionFeatures(i), scores);
-            scores[..L].CopyTo(ws.Emission.AsSpan(i * L, L));
+            var emission = ws.Emission.AsSpan(i * L, L);
+            scores[..L].CopyTo(emission);
             if (i == 0)
             {
-                scorer.Score(transition[..NerFeatures.Transition(words, tags, 0, -1, transition)], scores);
-                for (int c = 0; c < L; c++) ws.Emission[c] += scores[c];
+                int k = NerFeatures.Transition(words, tags, 0, -1, transition);
+                scorer.Score(transition[1..k], scores);
+                for (int c = 0; c < L; c++) emission[c] += scores[c] + bias[c];
                 continue;
             }
             for (int p = 0; p < L; p++)
             {
-                scorer.Score(transition[..NerFeatures.Transition(words, tags, i, p, transition)], scores);
-                scores[..L].CopyTo(ws.Transition.AsSpan((i * L + p) * L, L));
+                int k = NerFeatures.Transition(words, tags, i, p, transition);
+                scorer.Score(transition[1..k], scores);
+                var pair = ws.Transition.AsSpan((i * L + p) * L, L);
+                var row = bias.Slice((p + 1) * L, L);
+                for (int c = 0; c < L; c++) pair[c] = scores[c] + row[c];
             }
         }
     }

@@ -19,6 +19,7 @@ public sealed class NerWorkspace
     internal int[] Back = [], Labels = [];
     internal readonly List<Gazetteer.Match> Matches = new();
     internal readonly float[] Scores = new float[64];
+    internal readonly float[] TransitionBias = new float[(L + 1) * L];
     private int _capacity;
 
     internal void Ensure(int n)
