@@ -3,8 +3,8 @@ using Hearsay.Nlp;
 namespace Hearsay.Stages.Entities;
 
 /// <summary>
-/// Word sequences seen as entities, with how often each was tagged as each type and how often the
-/// sequence occurred at all (tagged or not). Looked up by the words' <see cref="WordFeatures.Word"/>
+/// Word sequences seen as entities, with how often all the words of each occurrence were tagged with each
+/// type and how often the sequence occurred at all (tagged or not, alone or inside a longer entity). Looked up by the words' <see cref="WordFeatures.Word"/>
 /// hashes, so a sentence is matched without building strings. Read-only once built.
 /// </summary>
 public sealed class Gazetteer

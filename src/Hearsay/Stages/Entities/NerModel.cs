@@ -53,13 +53,13 @@ public sealed class NerModel
     /// </summary>
     public void Recognize(ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, Span<int> types, NerWorkspace workspace)
     {
-        var labels = Label(Weights, Gazetteer, Clusters, words, tags, memory, workspace);
+        var labels = Decode(Weights, Gazetteer, Clusters, words, tags, memory, workspace);
         for (int i = 0; i < words.Length; i++) types[i] = TypeOf(labels[i]);
         Remember(words, labels, memory);
     }
 
     /// <summary>The best label sequence under <paramref name="scorer"/> (the model, or the perceptron while training).</summary>
-    internal static ReadOnlySpan<int> Label(IFeatureScorer scorer, Gazetteer gazetteer, WordClusters clusters,
+    internal static ReadOnlySpan<int> Decode(IFeatureScorer scorer, Gazetteer gazetteer, WordClusters clusters,
         ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, NerWorkspace ws)
     {
         int n = words.Length;

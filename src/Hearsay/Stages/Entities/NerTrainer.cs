@@ -81,7 +81,7 @@ public static class NerTrainer
                 var memory = new Dictionary<ulong, int>();
                 foreach (var s in docs[d])
                 {
-                    var predicted = NerModel.Label(perceptron, jackknifed[builder.FoldOf(d)], clusters, s.Words, s.Tags, memory, ws);
+                    var predicted = NerModel.Decode(perceptron, jackknifed[builder.FoldOf(d)], clusters, s.Words, s.Tags, memory, ws);
                     for (int i = 0; i < predicted.Length; i++)
                     {
                         perceptron.Tick();
