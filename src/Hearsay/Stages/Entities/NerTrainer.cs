@@ -16,7 +16,9 @@ public static class NerTrainer
         public int MinUpdates { get; init; } = 2;
         /// <summary>Folds of the jackknifed gazetteer (below 2: every document sees the full gazetteer).</summary>
         public int GazetteerFolds { get; init; } = 10;
+        /// <summary>Off: no gazetteer features (to measure what the gazetteer brings).</summary>
         public bool UseGazetteer { get; init; } = true;
+        /// <summary>Off: no word clusters (every word is in the unknown cluster).</summary>
         public bool UseClusters { get; init; } = true;
         public WordClusterer.Options Clusters { get; init; } = new();
     }
@@ -38,11 +40,11 @@ public static class NerTrainer
         return labels;
     }
 
-    private sealed record Sentence(string[] Forms, WordFeatures[] Words, ulong[] Tags, int[] Types, int[] Gold);
+    private sealed record TrainingSentence(string[] Forms, WordFeatures[] Words, ulong[] Tags, int[] Types, int[] Gold);
 
-    private static List<List<Sentence>> Prepare(IReadOnlyList<ConlluSentence> sentences)
+    private static List<List<TrainingSentence>> Prepare(IReadOnlyList<ConlluSentence> sentences)
     {
-        var docs = new List<List<Sentence>>();
+        var docs = new List<List<TrainingSentence>>();
         string? current = null;
         foreach (var s in sentences)
         {
@@ -50,7 +52,7 @@ public static class NerTrainer
             var words = new WordFeatures[s.Count];
             for (int i = 0; i < s.Count; i++) WordFeatures.Compute(s.Forms[i], out words[i]);
             var types = GoldTypes(s);
-            docs[^1].Add(new Sentence(s.Forms.ToArray(), words, s.Tags.Select(t => FeatureHash.Of(t)).ToArray(), types, ToBilou(types)));
+            docs[^1].Add(new TrainingSentence(s.Forms.ToArray(), words, s.Tags.Select(t => FeatureHash.Of(t)).ToArray(), types, ToBilou(types)));
         }
         return docs;
     }
@@ -98,7 +100,7 @@ public static class NerTrainer
     }
 
     /// <summary>The structured perceptron update: the features of the gold sequence up, those of the predicted one down, where they differ.</summary>
-    private static void Update(AveragedPerceptron perceptron, Sentence s, ReadOnlySpan<int> predicted, NerWorkspace ws)
+    private static void Update(AveragedPerceptron perceptron, TrainingSentence s, ReadOnlySpan<int> predicted, NerWorkspace ws)
     {
         Span<uint> gold = stackalloc uint[NerFeatures.MaxTransition], guess = stackalloc uint[NerFeatures.MaxTransition];
         for (int i = 0; i < predicted.Length; i++)
