@@ -5,7 +5,7 @@ namespace Hearsay.Nlp;
 /// class weights; averaging is lazy (each weight remembers when it last changed). Not thread-safe;
 /// <see cref="ToModel"/> produces the read-only <see cref="LinearModel"/> used at run time.
 /// </summary>
-public sealed class AveragedPerceptron
+public sealed class AveragedPerceptron : IFeatureScorer
 {
     private readonly Dictionary<uint, int> _rows = new();
     private uint[] _keys = new uint[1024];
@@ -54,6 +54,17 @@ public sealed class AveragedPerceptron
             _updates[row]++;
             Change(row * Classes + truth, 1f);
             Change(row * Classes + guess, -1f);
+        }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the weight of <paramref name="label"/> for every feature (one side of a structured update).</summary>
+    public void Adjust(ReadOnlySpan<uint> features, int label, float delta)
+    {
+        foreach (uint f in features)
+        {
+            int row = RowOf(f);
+            _updates[row]++;
+            Change(row * Classes + label, delta);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Hearsay.Nlp;
 /// a row of class weights, stored contiguously and padded to the SIMD width so that scoring is a
 /// sequence of vector row-adds. Safe to share across threads.
 /// </summary>
-public sealed class LinearModel
+public sealed class LinearModel : IFeatureScorer
 {
     private readonly ulong[] _slots;     // per slot: row index << 32 | feature key; 0 = empty (keys are never 0)
     private readonly float[] _weights;   // row-major, Stride floats per row
@@ -105,14 +105,18 @@ public sealed class LinearModel
         return new LinearModel(Classes, keys.ToArray(), weights.ToArray());
     }
 
-    /// <summary>Writes the model with 8-bit weights and one scale per row.</summary>
-    public void Write(BinaryWriter writer)
+    /// <summary>
+    /// Writes the model with one scale per row and 8-bit weights, or 16-bit ones when <paramref name="wide"/>.
+    /// A 16-bit file starts with the class count negated, so files written before that variant still read.
+    /// </summary>
+    public void Write(BinaryWriter writer, bool wide = false)
     {
-        writer.Write(Classes);
+        writer.Write(wide ? -Classes : Classes);
         writer.Write(_keys.Length);
         var order = Enumerable.Range(0, _keys.Length).OrderBy(r => _keys[r]).ToArray();
         uint previous = 0;
         foreach (int r in order) { WriteVarUInt(writer, _keys[r] - previous); previous = _keys[r]; }
+        if (wide) { WriteRows16(writer, order); return; }
         var q = new byte[Classes];
         foreach (int r in order)
         {
@@ -127,14 +131,39 @@ public sealed class LinearModel
         }
     }
 
+    private void WriteRows16(BinaryWriter writer, int[] order)
+    {
+        foreach (int r in order)
+        {
+            var row = _weights.AsSpan(r * Stride, Classes);
+            float max = 0;
+            foreach (float w in row) max = Math.Max(max, Math.Abs(w));
+            float scale = max / 32767f;
+            writer.Write(scale);
+            float inv = scale == 0 ? 0 : 1f / scale;
+            for (int c = 0; c < Classes; c++) writer.Write((short)Math.Clamp((int)MathF.Round(row[c] * inv), -32767, 32767));
+        }
+    }
+
     public static LinearModel Read(BinaryReader reader)
     {
         int classes = reader.ReadInt32();
+        bool wide = classes < 0;
+        classes = Math.Abs(classes);
         int count = reader.ReadInt32();
         var keys = new uint[count];
         uint previous = 0;
         for (int i = 0; i < count; i++) { previous += ReadVarUInt(reader); keys[i] = previous; }
         var weights = new float[count * classes];
+        if (wide)
+        {
+            for (int r = 0; r < count; r++)
+            {
+                float scale = reader.ReadSingle();
+                for (int c = 0; c < classes; c++) weights[r * classes + c] = reader.ReadInt16() * scale;
+            }
+            return new LinearModel(classes, keys, weights);
+        }
         var q = new byte[classes];
         for (int r = 0; r < count; r++)
         {

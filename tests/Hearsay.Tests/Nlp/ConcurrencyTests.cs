@@ -27,7 +27,7 @@ public class ConcurrencyTests
         for (int i = 0; i < s.Count; i++) WordFeatures.Compute(s.Forms[i], out words[i]);
         var tagHashes = tags.Select(t => FeatureHash.Of(t)).ToArray();
         var types = new int[s.Count];
-        ner.Recognize(words, tagHashes, new Dictionary<ulong, int>(), types, new float[64]);
+        ner.Recognize(words, tagHashes, new Dictionary<ulong, int>(), types, new NerWorkspace());
         var heads = new int[s.Count];
         var labels = new int[s.Count];
         parser.Parse(words, tagHashes, heads, labels, new ParserModel.Workspace(parser));

@@ -16,12 +16,12 @@ public sealed class EntityRecognizer(NerModel model) : IStage
     public void Process(Document document)
     {
         var buffer = new SentenceBuffer();
-        var scores = new float[Model.Weights.Stride];
+        var workspace = new NerWorkspace();
         var memory = new Dictionary<ulong, int>();
         foreach (var sentence in document.Sentences)
         {
             int n = buffer.Load(document, sentence, withTags: true);
-            Model.Recognize(buffer.Words.AsSpan(0, n), buffer.Tags.AsSpan(0, n), memory, buffer.Indexes.AsSpan(0, n), scores);
+            Model.Recognize(buffer.Words.AsSpan(0, n), buffer.Tags.AsSpan(0, n), memory, buffer.Indexes.AsSpan(0, n), workspace);
             for (int i = 0; i < n; i++)
             {
                 int type = buffer.Indexes[i];
