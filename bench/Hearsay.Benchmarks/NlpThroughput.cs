@@ -15,21 +15,13 @@ namespace Hearsay.Benchmarks;
 /// each stage and of the whole (single thread, best of several passes after a warm-up), peak memory,
 /// and agreement with the silver annotations on our own tokenization (tokens matched by character
 /// offsets). Run: dotnet run -c Release --project bench/Hearsay.Benchmarks -- --nlp-throughput [CORPUS]
-/// (BenchmarkDotNet's switcher never sees that argument: this hook runs first and exits.)
 /// </summary>
 internal static class NlpThroughput
 {
     public const string Argument = "--nlp-throughput";
 
     [ModuleInitializer]
-    internal static void RunWhenAsked()
-    {
-        var args = Environment.GetCommandLineArgs();
-        int at = Array.IndexOf(args, Argument);
-        if (at < 0) return;
-        string? corpus = at + 1 < args.Length ? args[at + 1] : NlpCorpus.Find();
-        Environment.Exit(Run(corpus, Console.Out));
-    }
+    internal static void RunWhenAsked() => MeasurementMode.RunWhenAsked(Argument, Run);
 
     public static int Run(string? corpus, TextWriter output)
     {

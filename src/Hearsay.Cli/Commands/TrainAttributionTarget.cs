@@ -46,8 +46,15 @@ public sealed class TrainAttributionTarget : ITrainTarget
                 context.Log(AttributionTrainer.CueErrorReport(tuned, held));
             }
             bool defaultOnly = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS") == "default";
+            var nlp = Hearsay.Nlp.EnglishModels.Load();
+            foreach (float minWeight in new[] { 0.5f, 1f, 2f, 3f, 5f })
+            {
+                var pruned = tuned.Prune(minWeight);
+                Report(context, $"held-out train, rows below {minWeight} pruned ({pruned.FeatureCount:N0} rows)",
+                    AttributionTrainer.Evaluate(pruned, held, null, nlp: nlp));
+            }
             foreach (var (name, variant) in Variants().Take(defaultOnly ? 1 : int.MaxValue))
-                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: Hearsay.Nlp.EnglishModels.Load()));
+                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: nlp));
             return ExitCodes.Success;
         }
 

@@ -137,4 +137,32 @@ public class AttributionTaggerTests
         Assert.Equal("If I may, sir, will she be there?", Content(doc, lines[0]));
         Assert.Equal("She will not be attending the debate tomorrow night", Content(doc, lines[1]));
     }
+
+    [Fact]
+    public void A_transcript_printed_as_one_long_quote_gives_its_lines_to_their_speakers()
+    {
+        var doc = Pipeline.Process(ArticleReader.FromText(
+            "Pence on Fox\n\nThe governor said on Sunday that the debate would go ahead. Partial transcript as follows:\n\n" +
+            "\"WALLACE: If I may, sir, will she be there?\n\n\"PENCE: She will not be attending the debate tomorrow night.\"\n"));
+        var lines = doc.Attributions.Where(a => Cue(doc, a) == ":").ToList();
+        Assert.Equal(["WALLACE", "PENCE"], lines.Select(a => Source(doc, a)));
+        Assert.Equal("If I may, sir, will she be there?", Content(doc, lines[0]));
+        Assert.Equal("She will not be attending the debate tomorrow night", Content(doc, lines[1]));
+        // No other attribution keeps a line inside its content.
+        foreach (var other in doc.Attributions.Except(lines).Where(a => !AttributionNester.IsReportedInside(a)))
+            Assert.DoesNotContain("WALLACE", Content(doc, other));
+    }
+
+    [Fact]
+    public void Speech_reported_inside_a_transcript_line_nests_under_it()
+    {
+        var doc = Pipeline.Process(ArticleReader.FromText(
+            "Pence on Fox\n\nThe interview went like this.\n\nWALLACE: The governor said that the bridge would close next week. Will it?\n"));
+        var line = Assert.Single(doc.Attributions, a => Cue(doc, a) == ":");
+        Assert.Equal("WALLACE", Source(doc, line));
+        Assert.Equal("The governor said that the bridge would close next week. Will it?", Content(doc, line));
+        var inner = ByCue(doc, "said");
+        Assert.Same(line, inner.Parent);
+        Assert.True(AttributionNester.IsReportedInside(inner));
+    }
 }

@@ -37,7 +37,7 @@ public class AttributionTrainerTests
         return new TextRange(start, start + part.Length);
     }
 
-    private static readonly AttributionTrainer.Options Small = new() { Iterations = 20, Folds = 1, MinCueCount = 1, MinUpdates = 1, StackFolds = 2 };
+    private static readonly AttributionTrainer.Options Small = new() { Iterations = 20, Folds = 1, MinCueCount = 1, MinUpdates = 1, MinWeight = 0, StackFolds = 2 };
 
     [Fact]
     public void A_stacked_model_learns_its_training_articles()

@@ -94,6 +94,12 @@ public sealed class NerModel
         Span<uint> transition = stackalloc uint[NerFeatures.MaxTransition];
         var scores = ws.Scores.AsSpan();
         var bias = ws.TransitionBias.AsSpan();   // (previous + 1) × L: row 0 is the sentence start
+        bool cache = scorer is LinearModel;
+        if (cache && !ReferenceEquals(ws.TransitionBlocksScorer, scorer))
+        {
+            ws.TransitionBlocks.Clear();
+            ws.TransitionBlocksScorer = scorer;
+        }
         for (int p = -1; p < L; p++)
         {
             scorer.Score([NerFeatures.TransitionBias(p)], scores);
@@ -111,14 +117,21 @@ public sealed class NerModel
                 for (int c = 0; c < L; c++) emission[c] += scores[c] + bias[c];
                 continue;
             }
+            var block = ws.Transition.AsSpan(i * L * L, L * L);
+            if (cache && ws.TransitionBlocks.TryGetValue((words[i].Shape, tags[i]), out var cached))
+            {
+                cached.CopyTo(block);
+                continue;
+            }
             for (int p = 0; p < L; p++)
             {
                 int k = NerFeatures.Transition(words, tags, i, p, transition);
                 scorer.Score(transition[1..k], scores);
-                var pair = ws.Transition.AsSpan((i * L + p) * L, L);
+                var pair = block.Slice(p * L, L);
                 var row = bias.Slice((p + 1) * L, L);
                 for (int c = 0; c < L; c++) pair[c] = scores[c] + row[c];
             }
+            if (cache) ws.TransitionBlocks[(words[i].Shape, tags[i])] = block.ToArray();
         }
     }
 

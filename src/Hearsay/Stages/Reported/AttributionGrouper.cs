@@ -301,7 +301,7 @@ public static class AttributionGrouper
 
     /// <summary>
     /// Transcript lines ("WALLACE: If I may, sir, …"): a paragraph, not the headline, opening with one to three
-    /// upper-case words and a colon, whose rest no other attribution touches.
+    /// upper-case words and a colon, unless an attribution from outside the line reaches into it.
     /// </summary>
     public static List<Attribution> TranscriptLines(Document doc, IReadOnlyList<Attribution> existing)
     {
@@ -315,18 +315,42 @@ public static class AttributionGrouper
             while (colon < end && colon - first < 3 && doc.Tokens[colon].Shape == TokenShape.Word && IsUpperWord(doc.Tokens[colon].Text)) colon++;
             if (colon == first || colon >= end - 1 || doc.Tokens[colon].Text != ":") continue;
             int contentEnd = end;
-            if (doc.Tokens[contentEnd - 1].Text == ".") contentEnd--;
+            if (contentEnd > colon + 1 && doc.Tokens[contentEnd - 1].Shape == TokenShape.ClosingQuote) contentEnd--;
+            if (contentEnd > colon + 1 && doc.Tokens[contentEnd - 1].Text == ".") contentEnd--;
             if (contentEnd <= colon + 1) continue;
             var content = new TextRange(doc.Tokens[colon + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
             var source = new TextRange(doc.Tokens[first].Range.Start, doc.Tokens[colon - 1].Range.End);
-            if (existing.Any(a => a.Content.Any(c => c.Overlaps(content) || c.Overlaps(source)) || a.Cue is { } q && (q.Overlaps(content) || q.Overlaps(source))))
+            // An attribution whose cue lies inside the line is reported by the speaker and will nest under
+            // the line. One whose content holds the line's words (a transcript printed as one long quote after
+            // "X said") gives the line up; one that reaches into part of it, or takes its name, wins over it.
+            var line = new TextRange(source.Start, content.End);
+            if (existing.Any(a => a.Cue is { } q && (q.Overlaps(source) || !content.Contains(q)
+                    && a.Content.Any(c => (c.Overlaps(content) || c.Overlaps(source)) && !c.Contains(content)))))
                 continue;
+            foreach (var a in existing)
+                if (a.Cue is { } q && !line.Contains(q)) CutOut(doc.Text, a.Content, paragraph.Range);
             var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = doc.Tokens[colon].Range, Rule = "transcript" };
             attribution.Content.Add(content);
             result.Add(attribution);
         }
         return result;
     }
+
+    /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
+    private static void CutOut(string text, List<TextRange> fragments, TextRange range)
+    {
+        bool HasWord(int start, int end) => text.AsSpan(start, end - start).ContainsAnyExcept(NotWord);
+        for (int i = fragments.Count - 1; i >= 0; i--)
+        {
+            var f = fragments[i];
+            if (!f.Overlaps(range)) continue;
+            fragments.RemoveAt(i);
+            if (range.End < f.End && HasWord(range.End, f.End)) fragments.Insert(i, new TextRange(range.End, f.End));
+            if (f.Start < range.Start && HasWord(f.Start, range.Start)) fragments.Insert(i, new TextRange(f.Start, range.Start));
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NotWord = System.Buffers.SearchValues.Create(" \n\r\t\"“”'‘’.,;:()[]—–-");
 
     private static bool IsUpperWord(string word) => word.Length >= 2 && word.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && word.Any(char.IsLetter);
 

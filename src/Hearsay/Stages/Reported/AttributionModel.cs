@@ -27,6 +27,9 @@ public sealed class AttributionModel
     public IReadOnlyDictionary<string, float> CueRates { get; }
     public int FeatureCount => Weights.FeatureCount + (Stacked?.FeatureCount ?? 0);
 
+    /// <summary>A copy without the rows whose largest absolute weight is below <paramref name="minWeight"/> (smaller, faster).</summary>
+    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight));
+
     public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
     {
         Weights.Write(writer);

@@ -70,7 +70,13 @@ public sealed class AttributionTagger : IStage
         if (_options.Grouping.TranscriptSpeakers)
         {
             var lines = AttributionGrouper.TranscriptLines(document, document.Attributions);
-            if (lines.Count > 0) Merge(document, lines, SieveMerge.KeepSieves);
+            if (lines.Count > 0)
+            {
+                // An attribution whose whole content was transcript lines has nothing left to report.
+                document.Attributions.RemoveAll(a => a.Content.Count == 0 && a.Cue is not null);
+                document.Attributions.AddRange(lines);
+                Renumber(document.Attributions);
+            }
         }
         AttributionNester.Nest(document);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
@@ -142,6 +148,12 @@ public sealed class AttributionTagger : IStage
             all.Add(a);
         }
         all.RemoveAll(dropped.Contains);
+        Renumber(all);
+    }
+
+    /// <summary>Sorts attributions into text order and numbers them A1, A2, ...</summary>
+    private static void Renumber(List<Attribution> all)
+    {
         all.Sort((x, y) => Anchor(x).CompareTo(Anchor(y)));
         for (int i = 0; i < all.Count; i++) all[i].Id = "A" + (i + 1);
     }

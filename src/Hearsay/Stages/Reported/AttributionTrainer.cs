@@ -24,6 +24,8 @@ public static class AttributionTrainer
         public int MinCueCount { get; init; } = 2;
         /// <summary>Features updated fewer times are dropped from the saved model.</summary>
         public int MinUpdates { get; init; } = 4;
+        /// <summary>Rows whose weights all stay below this are dropped from the saved model (0 keeps all).</summary>
+        public float MinWeight { get; init; }
         /// <summary>Folds of the jackknifed cue lexicon used while training (1: none).</summary>
         public int Folds { get; init; } = 10;
         /// <summary>Folds for the stacked second pass: each article's first-pass labels come from a model trained without its fold (0: one pass only).</summary>
@@ -141,7 +143,7 @@ public static class AttributionTrainer
             for (int i = 0; i < examples.Count; i++) features[i].SetFirstPass(firstLabels[i]);
             stacked = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "second pass", log);
         }
-        var model = new AttributionModel(first, rates, stacked);
+        var model = new AttributionModel(first, rates, stacked).Prune(options.MinWeight);
         log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
         return model;
     }
