@@ -25,7 +25,7 @@ public static class AttributionTrainer
         /// <summary>Features updated fewer times are dropped from the saved model.</summary>
         public int MinUpdates { get; init; } = 4;
         /// <summary>Rows whose weights all stay below this are dropped from the saved model (0 keeps all).</summary>
-        public float MinWeight { get; init; }
+        public float MinWeight { get; init; } = 2f;
         /// <summary>Folds of the jackknifed cue lexicon used while training (1: none).</summary>
         public int Folds { get; init; } = 10;
         /// <summary>Folds for the stacked second pass: each article's first-pass labels come from a model trained without its fold (0: one pass only).</summary>
