@@ -13,10 +13,14 @@ public sealed class EntityRecognizer(NerModel model) : IStage
 
     public NerModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
+    [ThreadStatic] private static NerWorkspace? t_workspace;
+
     public void Process(Document document)
     {
         var buffer = new SentenceBuffer();
-        var workspace = new NerWorkspace();
+        // One workspace per thread, kept across documents: its scratch arrays and the transition blocks it
+        // has scored are reused.
+        var workspace = t_workspace ??= new NerWorkspace();
         var memory = new Dictionary<ulong, int>();
         foreach (var sentence in document.Sentences)
         {

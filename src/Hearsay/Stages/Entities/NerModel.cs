@@ -131,7 +131,11 @@ public sealed class NerModel
                 var row = bias.Slice((p + 1) * L, L);
                 for (int c = 0; c < L; c++) pair[c] = scores[c] + row[c];
             }
-            if (cache) ws.TransitionBlocks[(words[i].Shape, tags[i])] = block.ToArray();
+            if (cache)
+            {
+                if (ws.TransitionBlocks.Count >= NerWorkspace.MaxTransitionBlocks) ws.TransitionBlocks.Clear();
+                ws.TransitionBlocks[(words[i].Shape, tags[i])] = block.ToArray();
+            }
         }
     }
 

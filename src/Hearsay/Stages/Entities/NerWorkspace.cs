@@ -24,6 +24,8 @@ public sealed class NerWorkspace
     // scored by a read-only model are reused (the model is the key's owner; a training scorer is never cached).
     internal readonly Dictionary<(ulong Shape, ulong Tag), float[]> TransitionBlocks = new();
     internal object? TransitionBlocksScorer;
+    /// <summary>Bound on <see cref="TransitionBlocks"/> (~1.2 KB each): a workspace lives as long as its thread.</summary>
+    internal const int MaxTransitionBlocks = 4096;
     private int _capacity;
 
     internal void Ensure(int n)
