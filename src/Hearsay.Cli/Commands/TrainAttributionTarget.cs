@@ -46,7 +46,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
                 context.Log(AttributionTrainer.CueErrorReport(tuned, held));
             }
             bool defaultOnly = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS") == "default";
-            var nlp = Hearsay.Nlp.EnglishModels.Load();
+            var nlp = Hearsay.Pipeline.StandardPipelineOptions.Default.Models;
             foreach (float minWeight in new[] { 0.5f, 1f, 2f, 3f, 5f })
             {
                 var pruned = tuned.Prune(minWeight);
@@ -84,7 +84,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
     /// <summary>Single-thread words per second of the base stages and of the labeller stage, best of 5 passes.</summary>
     private static void Time(TrainContext context, AttributionModel model, List<AttributionTrainer.Example> examples)
     {
-        var pipeline = AttributionTrainer.BasePipeline(Hearsay.Nlp.EnglishModels.Load());
+        var pipeline = AttributionTrainer.BasePipeline(Hearsay.Pipeline.StandardPipelineOptions.Default.Models);
         var stage = new AttributionTagger(model);
         double bestBase = double.MaxValue, bestStage = double.MaxValue;
         long words = 0;

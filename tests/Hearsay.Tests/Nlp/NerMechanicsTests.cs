@@ -200,4 +200,21 @@ public class NerMechanicsTests
         NerTrainer.Train(NlpTestData.All, options).Save(b);
         Assert.Equal(a.ToArray(), b.ToArray());
     }
+
+    [Fact]
+    public void Transition_scores_reused_by_shape_and_tag_give_the_labels_of_scoring_afresh()
+    {
+        var ner = NerTrainer.Train(NlpTestData.All, new NerTrainer.Options { Iterations = 5, MinUpdates = 1 });
+        var cache = new TransitionBlockCache();
+        foreach (var pass in new[] { 1, 2 })   // the second pass takes every block from the cache
+            foreach (var s in NlpTestData.All)
+            {
+                var words = new WordFeatures[s.Count];
+                for (int i = 0; i < s.Count; i++) WordFeatures.Compute(s.Forms[i], out words[i]);
+                var tags = s.Tags.Select(t => FeatureHash.Of(t)).ToArray();
+                var fresh = NerModel.Decode(ner.Weights, ner.Gazetteer, ner.Clusters, words, tags, new(), new NerWorkspace()).ToArray();
+                var cached = NerModel.Decode(ner.Weights, ner.Gazetteer, ner.Clusters, words, tags, new(), new NerWorkspace(), cache).ToArray();
+                Assert.Equal(fresh, cached);
+            }
+    }
 }

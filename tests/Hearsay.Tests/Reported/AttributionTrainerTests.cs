@@ -1,6 +1,7 @@
 using Hearsay.Evaluation;
 using Hearsay.Input;
 using Hearsay.Nlp;
+using Hearsay.Pipeline;
 using Hearsay.Stages.Reported;
 using Hearsay.Text;
 
@@ -24,7 +25,7 @@ public class AttributionTrainerTests
 
     private static AttributionTrainer.Example Example(string name, string text, string? source, string? cue, string? content)
     {
-        var doc = AttributionTrainer.BasePipeline(EnglishModels.Load()).Process(ArticleReader.FromText(text, name));
+        var doc = AttributionTrainer.BasePipeline(StandardPipelineOptions.Default.Models).Process(ArticleReader.FromText(text, name));
         var gold = new List<AttributionSpans>();
         if (source is not null)
             gold.Add(new AttributionSpans([Find(text, source)], [Find(text, cue!)], [Find(text, content!)]));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hearsay.Nlp;
 
 namespace Hearsay.Stages.Entities;
@@ -27,6 +28,8 @@ public sealed class NerModel
     }
 
     internal LinearModel Weights { get; }
+
+    private readonly TransitionBlockCache _transitionBlocks = new();
     public Gazetteer Gazetteer { get; }
     public WordClusters Clusters { get; }
     public int FeatureCount => Weights.FeatureCount;
@@ -53,18 +56,22 @@ public sealed class NerModel
     /// </summary>
     public void Recognize(ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, Span<int> types, NerWorkspace workspace)
     {
-        var labels = Decode(Weights, Gazetteer, Clusters, words, tags, memory, workspace);
+        var labels = Decode(Weights, Gazetteer, Clusters, words, tags, memory, workspace, _transitionBlocks);
         for (int i = 0; i < words.Length; i++) types[i] = TypeOf(labels[i]);
         Remember(words, labels, memory);
     }
 
-    /// <summary>The best label sequence under <paramref name="scorer"/> (the model, or the perceptron while training).</summary>
+    /// <summary>
+    /// The best label sequence under <paramref name="scorer"/> (the model, or the perceptron while training).
+    /// <paramref name="transitionBlocks"/> caches transition scores by shape and tag; only for a scorer that never changes.
+    /// </summary>
     internal static ReadOnlySpan<int> Decode(IFeatureScorer scorer, Gazetteer gazetteer, WordClusters clusters,
-        ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, NerWorkspace ws)
+        ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, NerWorkspace ws,
+        TransitionBlockCache? transitionBlocks = null)
     {
         int n = words.Length;
         Extract(gazetteer, clusters, words, tags, memory, ws);
-        Score(scorer, words, tags, ws);
+        Score(scorer, words, tags, ws, transitionBlocks);
         BilouViterbi.Decode(n, ws.Emission, ws.Transition, ws.Labels, ws.Work, ws.Back);
         return ws.Labels.AsSpan(0, n);
     }
@@ -88,18 +95,13 @@ public sealed class NerModel
     /// Label scores per token and (previous label, label) scores per token; the start transition is folded into
     /// token 0. The scores of the previous label alone are the same for every token and are looked up once.
     /// </summary>
-    private static void Score(IFeatureScorer scorer, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, NerWorkspace ws)
+    private static void Score(IFeatureScorer scorer, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, NerWorkspace ws,
+        TransitionBlockCache? transitionBlocks)
     {
         int L = LabelCount;
         Span<uint> transition = stackalloc uint[NerFeatures.MaxTransition];
         var scores = ws.Scores.AsSpan();
         var bias = ws.TransitionBias.AsSpan();   // (previous + 1) × L: row 0 is the sentence start
-        bool cache = scorer is LinearModel;
-        if (cache && !ReferenceEquals(ws.TransitionBlocksScorer, scorer))
-        {
-            ws.TransitionBlocks.Clear();
-            ws.TransitionBlocksScorer = scorer;
-        }
         for (int p = -1; p < L; p++)
         {
             scorer.Score([NerFeatures.TransitionBias(p)], scores);
@@ -118,7 +120,7 @@ public sealed class NerModel
                 continue;
             }
             var block = ws.Transition.AsSpan(i * L * L, L * L);
-            if (cache && ws.TransitionBlocks.TryGetValue((words[i].Shape, tags[i]), out var cached))
+            if (transitionBlocks is not null && transitionBlocks.TryGetValue((words[i].Shape, tags[i]), out var cached))
             {
                 cached.CopyTo(block);
                 continue;
@@ -131,11 +133,7 @@ public sealed class NerModel
                 var row = bias.Slice((p + 1) * L, L);
                 for (int c = 0; c < L; c++) pair[c] = scores[c] + row[c];
             }
-            if (cache)
-            {
-                if (ws.TransitionBlocks.Count >= NerWorkspace.MaxTransitionBlocks) ws.TransitionBlocks.Clear();
-                ws.TransitionBlocks[(words[i].Shape, tags[i])] = block.ToArray();
-            }
+            transitionBlocks?.Add((words[i].Shape, tags[i]), block);
         }
     }
 
@@ -163,4 +161,23 @@ public sealed class NerModel
         var clusters = WordClusters.Read(r);
         return new NerModel(LinearModel.Read(r), gazetteer, clusters);
     });
+}
+
+/// <summary>
+/// The (previous label, label) scores of a token depend on it only through its shape and tag, so a read-only
+/// model scores each block once and shares it across threads (at most 4,096 blocks of ~1.2 KB).
+/// </summary>
+internal sealed class TransitionBlockCache
+{
+    private const int MaxBlocks = 4096;
+    private readonly ConcurrentDictionary<(ulong Shape, ulong Tag), float[]> _blocks = new();
+    private int _count;
+
+    public bool TryGetValue((ulong Shape, ulong Tag) key, out float[] block) => _blocks.TryGetValue(key, out block!);
+
+    public void Add((ulong Shape, ulong Tag) key, ReadOnlySpan<float> block)
+    {
+        if (Volatile.Read(ref _count) >= MaxBlocks) return;
+        if (_blocks.TryAdd(key, block.ToArray())) Interlocked.Increment(ref _count);
+    }
 }

@@ -20,12 +20,6 @@ public sealed class NerWorkspace
     internal readonly List<Gazetteer.Match> Matches = new();
     internal readonly float[] Scores = new float[64];
     internal readonly float[] TransitionBias = new float[(L + 1) * L];
-    // The (previous label, label) block depends on the token only through its shape and tag: blocks already
-    // scored by a read-only model are reused (the model is the key's owner; a training scorer is never cached).
-    internal readonly Dictionary<(ulong Shape, ulong Tag), float[]> TransitionBlocks = new();
-    internal object? TransitionBlocksScorer;
-    /// <summary>Bound on <see cref="TransitionBlocks"/> (~1.2 KB each): a workspace lives as long as its thread.</summary>
-    internal const int MaxTransitionBlocks = 4096;
     private int _capacity;
 
     internal void Ensure(int n)

@@ -300,11 +300,14 @@ public static class AttributionGrouper
     }
 
     /// <summary>
-    /// Transcript lines ("WALLACE: If I may, sir, …"): a paragraph, not the headline, opening with one to three
-    /// upper-case words and a colon, unless an attribution from outside the line reaches into it.
+    /// Adds transcript lines ("WALLACE: If I may, sir, …") to the document's attributions: a paragraph, not the
+    /// headline, opening with one to three upper-case words and a colon, unless an attribution from outside
+    /// the line reaches into it. Lines are cut out of the contents that held them whole; an attribution left
+    /// without content is dropped. Returns whether any line was added.
     /// </summary>
-    public static List<Attribution> TranscriptLines(Document doc, IReadOnlyList<Attribution> existing)
+    public static bool AddTranscriptLines(Document doc)
     {
+        var existing = doc.Attributions;
         var result = new List<Attribution>();
         foreach (var paragraph in doc.Paragraphs)
         {
@@ -333,7 +336,10 @@ public static class AttributionGrouper
             attribution.Content.Add(content);
             result.Add(attribution);
         }
-        return result;
+        if (result.Count == 0) return false;
+        existing.RemoveAll(a => a.Content.Count == 0 && a.Cue is not null);
+        existing.AddRange(result);
+        return true;
     }
 
     /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>

@@ -67,17 +67,8 @@ public sealed class AttributionTagger : IStage
                 found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
         }
         Merge(document, found, _options.Merge);
-        if (_options.Grouping.TranscriptSpeakers)
-        {
-            var lines = AttributionGrouper.TranscriptLines(document, document.Attributions);
-            if (lines.Count > 0)
-            {
-                // An attribution whose whole content was transcript lines has nothing left to report.
-                document.Attributions.RemoveAll(a => a.Content.Count == 0 && a.Cue is not null);
-                document.Attributions.AddRange(lines);
-                Renumber(document.Attributions);
-            }
-        }
+        if (_options.Grouping.TranscriptSpeakers && AttributionGrouper.AddTranscriptLines(document))
+            Renumber(document.Attributions);
         AttributionNester.Nest(document);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }

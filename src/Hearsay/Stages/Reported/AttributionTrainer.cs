@@ -51,7 +51,7 @@ public static class AttributionTrainer
 
     public static List<Example> Read(string corpusFolder, Action<string>? log = null, EnglishModels? nlp = null)
     {
-        var pipeline = BasePipeline(nlp ?? EnglishModels.Load());
+        var pipeline = BasePipeline(nlp ?? StandardPipelineOptions.Default.Models);
         var articles = CorpusFolder.Load(corpusFolder).Where(a => a.GoldPath is not null).ToList();
         var examples = new Example[articles.Count];
         Parallel.For(0, articles.Count, i =>
@@ -192,7 +192,7 @@ public static class AttributionTrainer
         List<string>? errors = null, EnglishModels? nlp = null)
     {
         var perArticle = new List<string>[examples.Count];
-        var pipeline = BasePipeline(nlp ?? EnglishModels.Load());
+        var pipeline = BasePipeline(nlp ?? StandardPipelineOptions.Default.Models);
         var stage = new AttributionTagger(model, options);
         var scores = new ArticleScore[examples.Count];
         Parallel.For(0, examples.Count, i =>
