@@ -95,9 +95,10 @@ public sealed class AveragedPerceptron : IFeatureScorer
 
     /// <summary>
     /// The averaged weights as a run-time model, leaving out features updated fewer than
-    /// <paramref name="minUpdates"/> times (rare features carry little and cost space).
+    /// <paramref name="minUpdates"/> times (rare features carry little and cost space), quantised to
+    /// 8-bit weights, or 16-bit when <paramref name="wide"/>.
     /// </summary>
-    public LinearModel ToModel(int minUpdates = 1)
+    public LinearModel ToModel(int minUpdates = 1, bool wide = false)
     {
         var keys = new List<uint>();
         var weights = new List<float>();
@@ -118,6 +119,6 @@ public sealed class AveragedPerceptron : IFeatureScorer
             keys.Add(_keys[r]);
             weights.AddRange(row);
         }
-        return new LinearModel(Classes, keys.ToArray(), weights.ToArray());
+        return new LinearModel(Classes, keys.ToArray(), weights.ToArray(), wide);
     }
 }

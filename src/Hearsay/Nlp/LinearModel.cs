@@ -1,90 +1,203 @@
-using System.Numerics;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Hearsay.Nlp;
 
 /// <summary>
 /// A read-only linear classifier over hashed features: an open-addressing table from feature key to
-/// a row of class weights, stored contiguously and padded to the SIMD width so that scoring is a
-/// sequence of vector row-adds. Safe to share across threads.
+/// a row of class weights, quantised as the model file stores them (one scale per row, 8- or 16-bit
+/// weights). Each table slot holds the key, the row's scale and its weights together, so finding a
+/// feature and reading its weights touch one cache line: scoring is memory-bound (tens of lookups per
+/// token in tables of several megabytes), and this halves the cache misses of a separate key table
+/// and float rows. Safe to share across threads.
 /// </summary>
 public sealed class LinearModel : IFeatureScorer
 {
-    private readonly ulong[] _slots;     // per slot: row index << 32 | feature key; 0 = empty (keys are never 0)
-    private readonly float[] _weights;   // row-major, Stride floats per row
-    private readonly int _mask;
-    private readonly uint[] _keys;       // keys in row order (for serialization)
+    private const int HeaderBytes = 8;   // per slot: key (uint, 0 = empty: keys are never 0), then the row's scale (float)
+    private const int CacheLine = 64;
 
-    public LinearModel(int classes, uint[] keys, float[] weights)
+    private readonly byte[] _table;      // pinned; slots start at _origin, each _slotBytes long
+    private readonly int _origin;        // first slot's offset in _table, aligned to a cache line
+    private readonly int _slotBytes;
+    private readonly int _mask;          // slot count - 1
+
+    /// <summary>
+    /// A model from full-precision weights (one row of <paramref name="classes"/> per key), quantised at once
+    /// as <see cref="Write"/> stores them: 8-bit weights with a half-precision scale per row, or 16-bit
+    /// weights with a float scale when <paramref name="wide"/>.
+    /// </summary>
+    public LinearModel(int classes, uint[] keys, float[] weights, bool wide = false) : this(classes, keys.Length, wide)
     {
         if (weights.Length != keys.Length * classes) throw new ArgumentException("weights must hold one row per key");
+        for (int r = 0; r < keys.Length; r++)
+            Quantize(weights.AsSpan(r * classes, classes), Claim(keys[r]));
+    }
+
+    /// <summary>An empty table sized for <paramref name="count"/> rows.</summary>
+    private LinearModel(int classes, int count, bool wide)
+    {
         Classes = classes;
-        // Small models (the parser's 3 moves) use 4-float rows and 128-bit adds: a third of the cache lines.
-        Stride = classes <= 4 ? 4 : (classes + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-        _keys = keys;
-        _weights = new float[keys.Length * Stride];
-        for (int r = 0; r < keys.Length; r++)
-            weights.AsSpan(r * classes, classes).CopyTo(_weights.AsSpan(r * Stride));
+        Wide = wide;
+        FeatureCount = count;
+        // Small models (the parser's 3 moves) use 4-float rows and 128-bit adds; others 8-float chunks.
+        Stride = classes <= 4 ? 4 : (classes + 7) / 8 * 8;
+        _slotBytes = 16;
+        while (_slotBytes < HeaderBytes + Stride * WeightBytes) _slotBytes <<= 1;
         int capacity = 16;
-        while (capacity < keys.Length * 2) capacity <<= 1;
-        _slots = new ulong[capacity];
+        while (capacity < count * 2) capacity <<= 1;
         _mask = capacity - 1;
-        for (int r = 0; r < keys.Length; r++)
-        {
-            uint key = keys[r];
-            int slot = (int)(Scramble(key) & (uint)_mask);
-            while (_slots[slot] != 0 && (uint)_slots[slot] != key) slot = (slot + 1) & _mask;
-            _slots[slot] = (ulong)r << 32 | key;
-        }
+        _table = GC.AllocateArray<byte>(capacity * _slotBytes + CacheLine, pinned: true);
+        _origin = AlignedOrigin(_table);
     }
 
     public int Classes { get; }
-    /// <summary>Floats per row: <see cref="Classes"/> rounded up to the SIMD width; score buffers need this length.</summary>
+    /// <summary>Floats per score buffer: <see cref="Classes"/> rounded up to the SIMD width; score buffers need this length.</summary>
     public int Stride { get; }
-    public int FeatureCount => _keys.Length;
+    public int FeatureCount { get; }
+    /// <summary>16-bit weights (else 8-bit).</summary>
+    public bool Wide { get; }
+    private int WeightBytes => Wide ? 2 : 1;
+
+    private static unsafe int AlignedOrigin(byte[] pinned)
+    {
+        long address = (long)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+        return (int)((CacheLine - address % CacheLine) % CacheLine);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Scramble(uint key) => key * 0x9E3779B1u >> 3 ^ key;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(uint key)
+    /// <summary>The slot of a new key: its offset in the table, with the key written.</summary>
+    private int Claim(uint key)
     {
+        if (key == 0) throw new ArgumentException("feature keys are never 0");
         int slot = (int)(Scramble(key) & (uint)_mask);
         while (true)
         {
-            ulong entry = _slots[slot];
-            if ((uint)entry == key) return (int)(entry >> 32);
-            if (entry == 0) return -1;
+            int at = _origin + slot * _slotBytes;
+            uint found = BinaryPrimitives.ReadUInt32LittleEndian(_table.AsSpan(at));
+            if (found == key) throw new ArgumentException("duplicate feature key");
+            if (found == 0)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(_table.AsSpan(at), key);
+                return at;
+            }
             slot = (slot + 1) & _mask;
         }
     }
 
-    /// <summary>Sums the rows of <paramref name="features"/> into <paramref name="scores"/> (length at least <see cref="Stride"/>; cleared first).</summary>
-    public void Score(ReadOnlySpan<uint> features, Span<float> scores)
+    /// <summary>The offset of a key's slot in the table, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ref byte table, uint key)
     {
-        if (Stride == 4)
+        int slot = (int)(Scramble(key) & (uint)_mask);
+        while (true)
         {
-            ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+            int at = slot * _slotBytes;
+            uint found = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref table, at));
+            if (found == key) return at;
+            if (found == 0) return -1;
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private void Quantize(ReadOnlySpan<float> row, int at)
+    {
+        float max = 0;
+        foreach (float w in row) max = Math.Max(max, Math.Abs(w));
+        var slot = _table.AsSpan(at, _slotBytes);
+        if (Wide)
+        {
+            float scale = max / 32767f;
+            float inv = scale == 0 ? 0 : 1f / scale;
+            BinaryPrimitives.WriteSingleLittleEndian(slot[4..], scale);
+            for (int c = 0; c < row.Length; c++)
+                BinaryPrimitives.WriteInt16LittleEndian(slot[(HeaderBytes + 2 * c)..], (short)Math.Clamp((int)MathF.Round(row[c] * inv), -32767, 32767));
+        }
+        else
+        {
+            float scale = (float)(Half)(max / 127f);
+            float inv = scale == 0 ? 0 : 1f / scale;
+            BinaryPrimitives.WriteSingleLittleEndian(slot[4..], scale);
+            for (int c = 0; c < row.Length; c++)
+                slot[HeaderBytes + c] = (byte)(sbyte)Math.Clamp((int)MathF.Round(row[c] * inv), -127, 127);
+        }
+    }
+
+    /// <summary>The slots in use: (key, offset), in table order.</summary>
+    private IEnumerable<(uint Key, int At)> Slots()
+    {
+        for (int slot = 0; slot <= _mask; slot++)
+        {
+            int at = _origin + slot * _slotBytes;
+            uint key = BinaryPrimitives.ReadUInt32LittleEndian(_table.AsSpan(at));
+            if (key != 0) yield return (key, at);
+        }
+    }
+
+    private float ScaleAt(int at) => BinaryPrimitives.ReadSingleLittleEndian(_table.AsSpan(at + 4));
+
+    private int QuantumAt(int at, int c) => Wide
+        ? BinaryPrimitives.ReadInt16LittleEndian(_table.AsSpan(at + HeaderBytes + 2 * c))
+        : (sbyte)_table[at + HeaderBytes + c];
+
+    /// <summary>Sums the rows of <paramref name="features"/> into <paramref name="scores"/> (length at least <see cref="Stride"/>; cleared first).</summary>
+    public unsafe void Score(ReadOnlySpan<uint> features, Span<float> scores)
+    {
+        ref byte table = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), _origin);
+        if (Sse.IsSupported && features.Length > 1)
+        {
+            // Ask for every slot before reading any: the misses then overlap instead of queueing.
+            byte* origin = (byte*)Unsafe.AsPointer(ref table);
+            foreach (uint f in features) Sse.Prefetch0(origin + (Scramble(f) & (uint)_mask) * (uint)_slotBytes);
+        }
+        if (Stride == 4 && !Wide && Sse41.IsSupported)
+        {
             var sum = Vector128<float>.Zero;
             foreach (uint f in features)
             {
-                int row = Find(f);
-                if (row >= 0) sum += Vector128.LoadUnsafe(ref weights, (nuint)(row * 4));
+                int at = Find(ref table, f);
+                if (at < 0) continue;
+                ref byte slot = ref Unsafe.Add(ref table, at);
+                var q = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref slot, HeaderBytes))).AsSByte();
+                sum += Sse2.ConvertToVector128Single(Sse41.ConvertToVector128Int32(q)) * Vector128.Create(Unsafe.ReadUnaligned<float>(ref Unsafe.Add(ref slot, 4)));
             }
             sum.CopyTo(scores);
             return;
         }
-        var acc = MemoryMarshal.Cast<float, Vector<float>>(scores[..Stride]);
-        acc.Clear();
-        ref float w0 = ref MemoryMarshal.GetArrayDataReference(_weights);
+        if (Avx2.IsSupported && Stride % 8 == 0)
+        {
+            var acc = MemoryMarshal.Cast<float, Vector256<float>>(scores[..Stride]);
+            acc.Clear();
+            int chunks = acc.Length;
+            foreach (uint f in features)
+            {
+                int at = Find(ref table, f);
+                if (at < 0) continue;
+                ref byte slot = ref Unsafe.Add(ref table, at);
+                var scale = Vector256.Create(Unsafe.ReadUnaligned<float>(ref Unsafe.Add(ref slot, 4)));
+                ref byte q = ref Unsafe.Add(ref slot, HeaderBytes);
+                for (int v = 0; v < chunks; v++)
+                {
+                    var ints = Wide
+                        ? Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref Unsafe.As<byte, short>(ref Unsafe.Add(ref q, 16 * v))))
+                        : Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref q, 8 * v))).AsSByte());
+                    acc[v] += Avx.ConvertToVector256Single(ints) * scale;
+                }
+            }
+            return;
+        }
+        scores[..Stride].Clear();
         foreach (uint f in features)
         {
-            int row = Find(f);
-            if (row < 0) continue;
-            var w = MemoryMarshal.Cast<float, Vector<float>>(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref w0, row * Stride), Stride));
-            for (int v = 0; v < acc.Length; v++) acc[v] += w[v];
+            int at = Find(ref table, f);
+            if (at < 0) continue;
+            at += _origin;
+            float scale = ScaleAt(at);
+            for (int c = 0; c < Classes; c++) scores[c] += QuantumAt(at, c) * scale;
         }
     }
 
@@ -93,55 +206,39 @@ public sealed class LinearModel : IFeatureScorer
     {
         var keys = new List<uint>();
         var weights = new List<float>();
-        for (int r = 0; r < _keys.Length; r++)
+        foreach (var (key, at) in Slots())
         {
-            var row = _weights.AsSpan(r * Stride, Classes);
+            float scale = ScaleAt(at);
             float max = 0;
-            foreach (float w in row) max = Math.Max(max, Math.Abs(w));
+            for (int c = 0; c < Classes; c++) max = Math.Max(max, Math.Abs(QuantumAt(at, c) * scale));
             if (max < minWeight) continue;
-            keys.Add(_keys[r]);
-            weights.AddRange(row.ToArray());
+            keys.Add(key);
+            for (int c = 0; c < Classes; c++) weights.Add(QuantumAt(at, c) * scale);
         }
-        return new LinearModel(Classes, keys.ToArray(), weights.ToArray());
+        return new LinearModel(Classes, keys.ToArray(), weights.ToArray(), Wide);
     }
 
     /// <summary>
-    /// Writes the model with one scale per row and 8-bit weights, or 16-bit ones when <paramref name="wide"/>.
-    /// A 16-bit file starts with the class count negated, so files written before that variant still read.
+    /// Writes the model: keys sorted and delta-coded, then per row its scale and quantised weights (half
+    /// scale and 8-bit weights, or float scale and 16-bit weights when <see cref="Wide"/>). A 16-bit file
+    /// starts with the class count negated, so files written before that variant still read.
     /// </summary>
-    public void Write(BinaryWriter writer, bool wide = false)
+    public void Write(BinaryWriter writer)
     {
-        writer.Write(wide ? -Classes : Classes);
-        writer.Write(_keys.Length);
-        var order = Enumerable.Range(0, _keys.Length).OrderBy(r => _keys[r]).ToArray();
+        writer.Write(Wide ? -Classes : Classes);
+        writer.Write(FeatureCount);
+        var slots = Slots().OrderBy(s => s.Key).ToArray();
         uint previous = 0;
-        foreach (int r in order) { WriteVarUInt(writer, _keys[r] - previous); previous = _keys[r]; }
-        if (wide) { WriteRows16(writer, order); return; }
-        var q = new byte[Classes];
-        foreach (int r in order)
+        foreach (var (key, _) in slots) { WriteVarUInt(writer, key - previous); previous = key; }
+        foreach (var (_, at) in slots)
         {
-            var row = _weights.AsSpan(r * Stride, Classes);
-            float max = 0;
-            foreach (float w in row) max = Math.Max(max, Math.Abs(w));
-            float scale = max / 127f;
-            writer.Write((Half)scale);
-            float inv = scale == 0 ? 0 : 1f / (float)(Half)scale;
-            for (int c = 0; c < Classes; c++) q[c] = (byte)(sbyte)Math.Clamp((int)MathF.Round(row[c] * inv), -127, 127);
-            writer.Write(q);
-        }
-    }
-
-    private void WriteRows16(BinaryWriter writer, int[] order)
-    {
-        foreach (int r in order)
-        {
-            var row = _weights.AsSpan(r * Stride, Classes);
-            float max = 0;
-            foreach (float w in row) max = Math.Max(max, Math.Abs(w));
-            float scale = max / 32767f;
-            writer.Write(scale);
-            float inv = scale == 0 ? 0 : 1f / scale;
-            for (int c = 0; c < Classes; c++) writer.Write((short)Math.Clamp((int)MathF.Round(row[c] * inv), -32767, 32767));
+            if (Wide) writer.Write(ScaleAt(at));
+            else writer.Write((Half)ScaleAt(at));
+            for (int c = 0; c < Classes; c++)
+            {
+                if (Wide) writer.Write((short)QuantumAt(at, c));
+                else writer.Write((sbyte)QuantumAt(at, c));
+            }
         }
     }
 
@@ -154,24 +251,17 @@ public sealed class LinearModel : IFeatureScorer
         var keys = new uint[count];
         uint previous = 0;
         for (int i = 0; i < count; i++) { previous += ReadVarUInt(reader); keys[i] = previous; }
-        var weights = new float[count * classes];
-        if (wide)
-        {
-            for (int r = 0; r < count; r++)
-            {
-                float scale = reader.ReadSingle();
-                for (int c = 0; c < classes; c++) weights[r * classes + c] = reader.ReadInt16() * scale;
-            }
-            return new LinearModel(classes, keys, weights);
-        }
-        var q = new byte[classes];
+        var model = new LinearModel(classes, count, wide);
+        var q = new byte[classes * model.WeightBytes];
         for (int r = 0; r < count; r++)
         {
-            float scale = (float)reader.ReadHalf();
+            int at = model.Claim(keys[r]);
+            float scale = wide ? reader.ReadSingle() : (float)reader.ReadHalf();
+            BinaryPrimitives.WriteSingleLittleEndian(model._table.AsSpan(at + 4), scale);
             reader.BaseStream.ReadExactly(q);
-            for (int c = 0; c < classes; c++) weights[r * classes + c] = (sbyte)q[c] * scale;
+            q.CopyTo(model._table.AsSpan(at + HeaderBytes));
         }
-        return new LinearModel(classes, keys, weights);
+        return model;
     }
 
     private static void WriteVarUInt(BinaryWriter writer, uint value)

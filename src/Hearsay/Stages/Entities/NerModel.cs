@@ -149,7 +149,7 @@ public sealed class NerModel
         w.Write(PayloadFormat);
         Gazetteer.Write(w);
         Clusters.Write(w);
-        Weights.Write(w, wide: true);
+        Weights.Write(w);
     });
 
     public static NerModel Load(Stream input) => ModelFile.Read(input, Kind, r =>

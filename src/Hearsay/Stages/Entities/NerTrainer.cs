@@ -96,7 +96,7 @@ public static class NerTrainer
             }
             log?.Invoke($"ner iteration {it + 1}/{options.Iterations}: train label accuracy {100.0 * correct / total:F2}%, {perceptron.RowCount:N0} features");
         }
-        return new NerModel(perceptron.ToModel(options.MinUpdates), gazetteer, clusters);
+        return new NerModel(perceptron.ToModel(options.MinUpdates, wide: true), gazetteer, clusters);
     }
 
     /// <summary>The structured perceptron update: the features of the gold sequence up, those of the predicted one down, where they differ.</summary>
