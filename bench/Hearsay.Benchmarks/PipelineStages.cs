@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Hearsay.Input;
 using Hearsay.Pipeline;
@@ -39,14 +38,7 @@ internal static class PipelineStages
             var seconds = new double[stages.Count];
             foreach (var (id, text) in texts)
             {
-                var document = ArticleReader.FromText(text, id);
-                for (int s = 0; s < stages.Count; s++)
-                {
-                    long start = Stopwatch.GetTimestamp();
-                    stages[s].Process(document);
-                    document.Layers |= stages[s].Provides;
-                    seconds[s] += Stopwatch.GetElapsedTime(start).TotalSeconds;
-                }
+                var document = pipeline.Process(ArticleReader.FromText(text, id), seconds);
                 if (pass == 0) words += document.Tokens.Count(t => t.Shape == TokenShape.Word);
             }
             for (int s = 0; s < stages.Count; s++)
