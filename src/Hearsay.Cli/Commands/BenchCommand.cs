@@ -41,7 +41,8 @@ public sealed class BenchCommand : ICliCommand
     {
         if (inputs.Length == 0)
         {
-            if (DefaultInput() is not { } dev)
+            string? dev = EvalCommand.FindCorpus() is { } corpus ? Path.Combine(corpus, "dev", "text") : null;
+            if (dev is null || !Directory.Exists(dev))
             {
                 Console.Error.WriteLine($"hearsay bench: no inputs given, and {Path.Combine(TrainCommand.DefaultCorpus, "dev", "text")} was not found");
                 return ExitCodes.UsageError;
@@ -61,7 +62,7 @@ public sealed class BenchCommand : ICliCommand
             catch (Exception e) when (e is InvalidInputException or IOException or UnauthorizedAccessException)
             {
                 failed++;
-                Console.Error.WriteLine($"hearsay bench: {item.Path}: {(e is FileNotFoundException ? "no such file" : e.Message)}");
+                Console.Error.WriteLine($"hearsay bench: {item.Path}: {ExtractCommand.Describe(e)}");
             }
         }
         if (articles.Count == 0)
@@ -173,14 +174,5 @@ public sealed class BenchCommand : ICliCommand
             }
         }
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
-    }
-
-    /// <summary>The PolNeAR dev texts, from the current folder or the repository root.</summary>
-    private static string? DefaultInput()
-    {
-        string relative = Path.Combine(TrainCommand.DefaultCorpus, "dev", "text");
-        var candidates = new List<string> { Path.GetFullPath(relative) };
-        if (TrainCommand.FindRepositoryRoot() is { } root) candidates.Add(Path.GetFullPath(Path.Combine(root, relative)));
-        return candidates.FirstOrDefault(Directory.Exists);
     }
 }

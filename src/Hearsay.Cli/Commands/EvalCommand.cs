@@ -174,7 +174,7 @@ public sealed class EvalCommand : ICliCommand
     }
 
     /// <summary>The PolNeAR folder: ../shared/corpora/polnear from the current folder, else from the repository root.</summary>
-    private static string? FindCorpus()
+    internal static string? FindCorpus()
     {
         string here = Path.GetFullPath(CorpusFromRepo);
         if (Directory.Exists(here)) return here;

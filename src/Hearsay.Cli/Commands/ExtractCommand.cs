@@ -140,13 +140,19 @@ public sealed class ExtractCommand : ICliCommand
             pipeline.Process(document);
             return new Outcome(item, document, null, document.WordCount);
         }
-        catch (InvalidInputException e) { return new Outcome(item, null, e.Message, 0); }
-        catch (FileNotFoundException) { return new Outcome(item, null, "no such file", 0); }
-        catch (DirectoryNotFoundException) { return new Outcome(item, null, "no such file or folder", 0); }
-        catch (UnauthorizedAccessException) { return new Outcome(item, null, "permission denied", 0); }
-        catch (IOException e) { return new Outcome(item, null, $"cannot read: {e.Message}", 0); }
-        catch (Exception e) { return new Outcome(item, null, $"internal error ({e.GetType().Name}: {e.Message})", 0); }
+        catch (Exception e) { return new Outcome(item, null, Describe(e), 0); }
     }
+
+    /// <summary>The one line a bad input gets: what went wrong reading or processing it.</summary>
+    internal static string Describe(Exception e) => e switch
+    {
+        InvalidInputException => e.Message,
+        FileNotFoundException => "no such file",
+        DirectoryNotFoundException => "no such file or folder",
+        UnauthorizedAccessException => "permission denied",
+        IOException => $"cannot read: {e.Message}",
+        _ => $"internal error ({e.GetType().Name}: {e.Message})",
+    };
 
     private static void Write(Document document, string format, string? pathWithoutExtension, TextWriter stdout, bool colour)
     {

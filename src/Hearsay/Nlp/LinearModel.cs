@@ -234,11 +234,7 @@ public sealed class LinearModel : IFeatureScorer
         {
             if (Wide) writer.Write(ScaleAt(at));
             else writer.Write((Half)ScaleAt(at));
-            for (int c = 0; c < Classes; c++)
-            {
-                if (Wide) writer.Write((short)QuantumAt(at, c));
-                else writer.Write((sbyte)QuantumAt(at, c));
-            }
+            writer.Write(_table, at + HeaderBytes, Classes * WeightBytes);   // little-endian in the slot, as in the file
         }
     }
 

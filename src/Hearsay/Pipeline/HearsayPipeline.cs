@@ -11,26 +11,18 @@ public sealed class HearsayPipeline
 
     public Document Process(string text, string id = "document") => Process(new Document(text, id));
 
-    public Document Process(Document document)
-    {
-        foreach (var stage in Stages)
-        {
-            stage.Process(document);
-            document.Layers |= stage.Provides;
-        }
-        return document;
-    }
+    public Document Process(Document document) => Process(document, null);
 
-    /// <summary>As <see cref="Process(Document)"/>, adding each stage's elapsed seconds to <paramref name="stageSeconds"/> (one per stage).</summary>
-    public Document Process(Document document, double[] stageSeconds)
+    /// <summary>As <see cref="Process(Document)"/>, adding each stage's elapsed seconds to <paramref name="stageSeconds"/> (one per stage) when given.</summary>
+    public Document Process(Document document, double[]? stageSeconds)
     {
-        if (stageSeconds.Length < Stages.Count) throw new ArgumentException("one entry per stage is needed", nameof(stageSeconds));
+        if (stageSeconds is not null && stageSeconds.Length < Stages.Count) throw new ArgumentException("one entry per stage is needed", nameof(stageSeconds));
         for (int s = 0; s < Stages.Count; s++)
         {
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            long start = stageSeconds is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             Stages[s].Process(document);
             document.Layers |= Stages[s].Provides;
-            stageSeconds[s] += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (stageSeconds is not null) stageSeconds[s] += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
         return document;
     }

@@ -19,15 +19,10 @@ public class BenchCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir, "binary.txt"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]);
         string json = Path.Combine(_dir, "bench.json");
         var output = new StringWriter();
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        int exit;
-        try { exit = BenchCommand.Run([_dir], passes: 2, threads: 1, json, quiet: true, output); }
-        finally { Console.SetError(original); }
+        var (exit, error) = StandardError.Capture(() => BenchCommand.Run([_dir], passes: 2, threads: 1, json, quiet: true, output));
 
         Assert.Equal(ExitCodes.SomeInputsFailed, exit);
-        Assert.Contains("binary.txt", error.ToString());
+        Assert.Contains("binary.txt", error);
         Assert.Contains("2 articles, 16 words, 1 thread", output.ToString());
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var root = report.RootElement;
@@ -45,13 +40,8 @@ public class BenchCommandTests : IDisposable
     public void Nothing_readable_is_a_failure()
     {
         File.WriteAllBytes(Path.Combine(_dir, "binary.txt"), [0x00, 0x01, 0x02]);
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        int exit;
-        try { exit = BenchCommand.Run([_dir], passes: 1, threads: 1, jsonPath: null, quiet: true, TextWriter.Null); }
-        finally { Console.SetError(original); }
+        var (exit, error) = StandardError.Capture(() => BenchCommand.Run([_dir], passes: 1, threads: 1, jsonPath: null, quiet: true, TextWriter.Null));
         Assert.Equal(ExitCodes.Failure, exit);
-        Assert.Contains("no article could be read", error.ToString());
+        Assert.Contains("no article could be read", error);
     }
 }

@@ -21,15 +21,10 @@ public class ExtractCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(input, "latin1.txt"), new byte[] { 0x43, 0x61, 0x66, 0xE9, 0x20, 0x21 });
         string output = Path.Combine(_dir, "out");
 
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        int exit;
-        try { exit = ExtractCommand.Run(new[] { input }, "json", output, threads: 2, quiet: false); }
-        finally { Console.SetError(original); }
+        var (exit, error) = StandardError.Capture(() => ExtractCommand.Run(new[] { input }, "json", output, threads: 2, quiet: false));
 
         Assert.Equal(ExitCodes.SomeInputsFailed, exit);
-        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.Contains("binary.txt") && l.Contains("binary"));
         Assert.Contains(lines, l => l.Contains("latin1.txt") && l.Contains("UTF-8"));
         Assert.True(File.Exists(Path.Combine(output, "empty.json")));
