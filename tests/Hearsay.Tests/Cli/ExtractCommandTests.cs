@@ -4,6 +4,7 @@ using Hearsay.Cli.Commands;
 
 namespace Hearsay.Tests.Cli;
 
+[Collection(ConsoleCollection.Name)]
 public class ExtractCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("hearsay-extract-").FullName;

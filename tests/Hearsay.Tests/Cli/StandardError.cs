@@ -1,6 +1,15 @@
 namespace Hearsay.Tests.Cli;
 
-/// <summary>Runs a command with standard error captured.</summary>
+/// <summary>
+/// The tests that capture <see cref="Console.Error"/>, which is one per process: they run one at a time.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}
+
+/// <summary>Runs a command with standard error captured (from tests in <see cref="ConsoleCollection"/>).</summary>
 internal static class StandardError
 {
     public static (int Exit, string Error) Capture(Func<int> run)
