@@ -194,4 +194,60 @@ public class NerMechanicsTests
                 Assert.Equal(fresh, cached);
             }
     }
+
+    private static ulong WordHash(string form)
+    {
+        WordFeatures.Compute(form, out var w);
+        return w.Word;
+    }
+
+    private static int[] Recognize(NerModel ner, ConlluSentence s)
+    {
+        var words = new WordFeatures[s.Count];
+        for (int i = 0; i < s.Count; i++) WordFeatures.Compute(s.Forms[i], out words[i]);
+        var types = new int[s.Count];
+        ner.Recognize(words, s.Tags.Select(t => FeatureHash.Of(t)).ToArray(), new(), types, new NerWorkspace());
+        return types;
+    }
+
+    [Fact]
+    public void Outside_words_are_the_frequent_words_never_seen_in_an_entity()
+    {
+        var sentences = NlpTestData.All.Select(s => (s.Forms.Select(f => { WordFeatures.Compute(f, out var w); return w; }).ToArray(), NerTrainer.GoldTypes(s)));
+        var outside = OutsideWords.Learn(sentences, minCount: 2);
+        Assert.True(outside.Contains(WordHash("the")));     // twice, never in an entity ("the White House": "the" is O)
+        Assert.True(outside.Contains(WordHash(".")));
+        Assert.False(outside.Contains(WordHash("said")));   // once only
+        Assert.False(outside.Contains(WordHash("White")));  // in an entity
+        Assert.False(outside.Contains(WordHash("The")));    // exact forms: "The" was never seen
+        Assert.Equal(0, OutsideWords.Learn(sentences, minCount: 0).Count);
+    }
+
+    [Fact]
+    public void An_outside_word_is_labelled_O_without_scoring_and_the_rest_is_unchanged()
+    {
+        var ner = NerTrainer.Train(NlpTestData.All, new NerTrainer.Options { Iterations = 5, MinUpdates = 1, OutsideMinCount = 0 });
+        var s = NlpTestData.TrumpSaid;
+        int ohio = Array.IndexOf(s.Forms.ToArray(), "Ohio");
+        var before = Recognize(ner, s);
+        Assert.Equal(2, before[ohio]);   // LOCATION
+        var filtered = new NerModel(ner.Weights, ner.Gazetteer, ner.Clusters, new OutsideWords([WordHash("Ohio")]));
+        var after = Recognize(filtered, s);
+        Assert.Equal(-1, after[ohio]);
+        for (int i = 0; i < s.Count; i++) if (i != ohio) Assert.Equal(before[i], after[i]);
+    }
+
+    [Fact]
+    public void Outside_words_round_trip_with_the_model()
+    {
+        var ner = NerTrainer.Train(NlpTestData.All, new NerTrainer.Options { Iterations = 3, MinUpdates = 1, OutsideMinCount = 2 });
+        Assert.True(ner.OutsideWords.Count > 0);
+        using var file = new MemoryStream();
+        ner.Save(file);
+        file.Position = 0;
+        var loaded = NerModel.Load(file);
+        Assert.Equal(ner.OutsideWords.Count, loaded.OutsideWords.Count);
+        Assert.True(loaded.OutsideWords.Contains(WordHash("the")));
+        foreach (var s in NlpTestData.All) Assert.Equal(Recognize(ner, s), Recognize(loaded, s));
+    }
 }

@@ -41,6 +41,8 @@ public static class BilouViterbi
             var pairs = transition.Slice(i * L * L, L * L);
             for (int c = 0; c < L; c++)
             {
+                // A label ruled out at this token (an outside word allows only O) needs no search.
+                if (emission[i * L + c] == Impossible) { current[c] = Impossible; back[i * L + c] = 0; continue; }
                 float best = Impossible;
                 int from = 0;
                 foreach (int p in Predecessors[c])

@@ -14,17 +14,18 @@ public sealed class NerModel
 {
     public const string Kind = "ner";
     /// <summary>Written after the types: payload layout of this class (earlier files held the weights right there).</summary>
-    private const int PayloadFormat = -2;
+    private const int PayloadFormat = -3, PayloadWithoutOutsideWords = -2;
     public static readonly string[] Types = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
     public const string Outside = "O";
     /// <summary>Number of labels: O, then B, I, L, U for each type.</summary>
     public static readonly int LabelCount = 1 + 4 * Types.Length;
 
-    internal NerModel(LinearModel weights, Gazetteer gazetteer, WordClusters clusters)
+    internal NerModel(LinearModel weights, Gazetteer gazetteer, WordClusters clusters, OutsideWords? outsideWords = null)
     {
         Weights = weights;
         Gazetteer = gazetteer;
         Clusters = clusters;
+        OutsideWords = outsideWords ?? OutsideWords.Empty;
     }
 
     internal LinearModel Weights { get; }
@@ -32,6 +33,8 @@ public sealed class NerModel
     private readonly TransitionBlockCache _transitionBlocks = new();
     public Gazetteer Gazetteer { get; }
     public WordClusters Clusters { get; }
+    /// <summary>Words never seen inside an entity in training: labelled O without scoring them.</summary>
+    public OutsideWords OutsideWords { get; }
     public int FeatureCount => Weights.FeatureCount;
 
     /// <summary>Label layout: 0 = O; 1 + 4t + {0: B, 1: I, 2: L, 3: U} for type t.</summary>
@@ -56,7 +59,7 @@ public sealed class NerModel
     /// </summary>
     public void Recognize(ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, Span<int> types, NerWorkspace workspace)
     {
-        var labels = Decode(Weights, Gazetteer, Clusters, words, tags, memory, workspace, _transitionBlocks);
+        var labels = Decode(Weights, Gazetteer, Clusters, words, tags, memory, workspace, _transitionBlocks, OutsideWords);
         for (int i = 0; i < words.Length; i++) types[i] = TypeOf(labels[i]);
         Remember(words, labels, memory);
     }
@@ -67,10 +70,10 @@ public sealed class NerModel
     /// </summary>
     internal static ReadOnlySpan<int> Decode(IFeatureScorer scorer, Gazetteer gazetteer, WordClusters clusters,
         ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Dictionary<ulong, int> memory, NerWorkspace ws,
-        TransitionBlockCache? transitionBlocks = null)
+        TransitionBlockCache? transitionBlocks = null, OutsideWords? outsideWords = null)
     {
         int n = words.Length;
-        Extract(gazetteer, clusters, words, tags, memory, ws);
+        Extract(gazetteer, clusters, words, tags, memory, ws, outsideWords ?? OutsideWords.Empty);
         Score(scorer, words, tags, ws, transitionBlocks);
         BilouViterbi.Decode(n, ws.Emission, ws.Transition, ws.Labels, ws.Work, ws.Back);
         return ws.Labels.AsSpan(0, n);
@@ -78,7 +81,7 @@ public sealed class NerModel
 
     /// <summary>Fills the workspace with every token's emission features.</summary>
     internal static void Extract(Gazetteer gazetteer, WordClusters clusters, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags,
-        Dictionary<ulong, int> memory, NerWorkspace ws)
+        Dictionary<ulong, int> memory, NerWorkspace ws, OutsideWords outsideWords)
     {
         int n = words.Length;
         ws.Ensure(n);
@@ -86,10 +89,13 @@ public sealed class NerModel
         gazetteer.FindAll(words, ws.Matches);
         NerFeatures.Gazetteer(ws.Matches, n, ws.GazetteerFeatures, ws.GazetteerCounts);
         for (int i = 0; i < n; i++)
-            ws.FeatureCounts[i] = NerFeatures.Emission(words, tags, ws.Clusters.AsSpan(0, n), memory,
+            ws.FeatureCounts[i] = outsideWords.Contains(words[i].Word) ? OutsideToken : NerFeatures.Emission(words, tags, ws.Clusters.AsSpan(0, n), memory,
                 ws.GazetteerFeatures.AsSpan(i * NerFeatures.MaxGazetteer, ws.GazetteerCounts[i]), i,
                 ws.Features.AsSpan(i * NerFeatures.MaxEmission, NerFeatures.MaxEmission));
     }
+
+    /// <summary>Marks a token in <see cref="NerWorkspace.FeatureCounts"/> whose word is an outside word: only O is scored for it.</summary>
+    internal const int OutsideToken = -1;
 
     /// <summary>
     /// Label scores per token and (previous label, label) scores per token; the start transition is folded into
@@ -109,9 +115,17 @@ public sealed class NerModel
         }
         for (int i = 0; i < words.Length; i++)
         {
-            scorer.Score(ws.EmissionFeatures(i), scores);
             var emission = ws.Emission.AsSpan(i * L, L);
-            scores[..L].CopyTo(emission);
+            if (ws.FeatureCounts[i] == OutsideToken)
+            {
+                emission.Fill(float.NegativeInfinity);
+                emission[0] = 0;
+            }
+            else
+            {
+                scorer.Score(ws.EmissionFeatures(i), scores);
+                scores[..L].CopyTo(emission);
+            }
             if (i == 0)
             {
                 int k = NerFeatures.Transition(words, tags, 0, -1, transition);
@@ -150,16 +164,20 @@ public sealed class NerModel
         Gazetteer.Write(w);
         Clusters.Write(w);
         Weights.Write(w);
+        OutsideWords.Write(w);
     });
 
     public static NerModel Load(Stream input) => ModelFile.Read(input, Kind, r =>
     {
         var types = ModelFile.ReadStrings(r);
         if (!types.SequenceEqual(Types)) throw new InvalidDataException("Unexpected entity types in the NER model.");
-        if (r.ReadInt32() != PayloadFormat) throw new InvalidDataException("NER model file from an older Hearsay: retrain it with `hearsay train ner`.");
+        int format = r.ReadInt32();
+        if (format is not (PayloadFormat or PayloadWithoutOutsideWords))
+            throw new InvalidDataException("NER model file from an older Hearsay: retrain it with `hearsay train ner`.");
         var gazetteer = Gazetteer.Read(r);
         var clusters = WordClusters.Read(r);
-        return new NerModel(LinearModel.Read(r), gazetteer, clusters);
+        var weights = LinearModel.Read(r);
+        return new NerModel(weights, gazetteer, clusters, format == PayloadFormat ? OutsideWords.Read(r) : OutsideWords.Empty);
     });
 }
 

@@ -20,6 +20,8 @@ public static class NerTrainer
         public bool UseGazetteer { get; init; } = true;
         /// <summary>Off: no word clusters (every word is in the unknown cluster).</summary>
         public bool UseClusters { get; init; } = true;
+        /// <summary>Words seen at least this often and never in an entity are labelled O unscored (0: none); see <see cref="OutsideWords"/>.</summary>
+        public int OutsideMinCount { get; init; } = 5;
         public WordClusterer.Options Clusters { get; init; } = new();
     }
 
@@ -96,7 +98,9 @@ public static class NerTrainer
             }
             log?.Invoke($"ner iteration {it + 1}/{options.Iterations}: train label accuracy {100.0 * correct / total:F2}%, {perceptron.RowCount:N0} features");
         }
-        return new NerModel(perceptron.ToModel(options.MinUpdates, wide: true), gazetteer, clusters);
+        var outside = OutsideWords.Learn(docs.SelectMany(d => d).Select(s => (s.Words, s.Types)), options.OutsideMinCount);
+        log?.Invoke($"ner: {outside.Count:N0} words never inside an entity (seen at least {options.OutsideMinCount} times)");
+        return new NerModel(perceptron.ToModel(options.MinUpdates, wide: true), gazetteer, clusters, outside);
     }
 
     /// <summary>The structured perceptron update: the features of the gold sequence up, those of the predicted one down, where they differ.</summary>
