@@ -12,6 +12,7 @@ public sealed class ParserModel
 {
     public const string Kind = "parser";
     public const string RootLabel = "root";
+    public const string PunctLabel = "punct";
     internal const int MaxMoveFeatures = 80;
     internal const int MaxLabelFeatures = 32;
 
@@ -23,12 +24,14 @@ public sealed class ParserModel
         Moves = moves;
         Labeller = labeller;
         RootLabelIndex = Array.IndexOf(labels, RootLabel);
+        PunctLabelIndex = Array.IndexOf(labels, PunctLabel);
     }
 
     public IReadOnlyList<string> Labels => _labels;
     internal LinearModel Moves { get; }
     internal LinearModel Labeller { get; }
     internal int RootLabelIndex { get; }
+    internal int PunctLabelIndex { get; }
     public int FeatureCount => Moves.FeatureCount + Labeller.FeatureCount;
 
     /// <summary>Scratch space for parsing one sentence at a time; one per thread.</summary>
@@ -69,6 +72,40 @@ public sealed class ParserModel
             heads[i] = state.Heads[i] == state.Root ? -1 : state.Heads[i];
             labels[i] = state.Labels[i];
         }
+        AttachOpeningQuotation(tags, heads, labels, PunctLabelIndex);
+    }
+
+    private static readonly ulong OpenQuoteTag = FeatureHash.Of("``"), CloseQuoteTag = FeatureHash.Of("''");
+
+    /// <summary>
+    /// A sentence that opens with a quotation and goes on past it to the word that governs the quoted clause
+    /// ("“We will win,” he said."): the corpus's converter attaches both quotation marks, and the comma or
+    /// colon before the closing one, to that word (95–98% of such sentences in silver train), which a greedy
+    /// parser cannot know when it meets the opening mark. Only tokens without dependents move, so the
+    /// result stays a tree. On silver dev: UAS +0.16.
+    /// </summary>
+    internal static void AttachOpeningQuotation(ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels, int punctLabel)
+    {
+        int n = tags.Length;
+        if (punctLabel < 0 || n < 3 || tags[0] != OpenQuoteTag) return;
+        int close = 1;
+        while (close < n && tags[close] != CloseQuoteTag && tags[close] != OpenQuoteTag) close++;
+        if (close >= n - 1 || tags[close] != CloseQuoteTag) return;
+        // The quoted clause's head: its first word (not punctuation) governed from outside the quotation.
+        int top = -1;
+        for (int k = 1; k < close && top < 0; k++)
+            if (tags[k] != CommaTag && tags[k] != ColonTag && tags[k] != FinalTag && (heads[k] < 0 || heads[k] > close)) top = k;
+        if (top < 0 || heads[top] <= close) return;
+        int governor = heads[top];
+        int before = tags[close - 1] == CommaTag || tags[close - 1] == ColonTag ? close - 1 : 0;
+        foreach (int token in new[] { 0, close, before })
+        {
+            bool hasDependents = false;
+            for (int k = 0; k < n && !hasDependents; k++) hasDependents = heads[k] == token;
+            if (hasDependents) continue;
+            heads[token] = governor;
+            labels[token] = punctLabel;
+        }
     }
 
     private int PredictLabel(ArcHybrid state, Move move, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<ulong> tags, Workspace ws)
@@ -101,7 +138,7 @@ public sealed class ParserModel
     }
 
     private static readonly ulong NoWord = FeatureHash.Of("<none>"), RootWord = FeatureHash.Of("<root>");
-    internal static readonly ulong CommaTag = FeatureHash.Of(","), ColonTag = FeatureHash.Of(":");
+    internal static readonly ulong CommaTag = FeatureHash.Of(","), ColonTag = FeatureHash.Of(":"), FinalTag = FeatureHash.Of(".");
     private const ulong NoTag = 2_000_001, RootTag = 2_000_002, NoLabel = 2_000_003;
 
     private static ulong W(int i, ArcHybrid s, ReadOnlySpan<WordFeatures> words) => i < 0 ? NoWord : i == s.Root ? RootWord : words[i].Lower;
