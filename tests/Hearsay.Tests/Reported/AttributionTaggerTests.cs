@@ -87,6 +87,34 @@ public class AttributionTaggerTests
         Assert.StartsWith("the talks", Content(doc, a));
     }
 
+    [Fact]
+    public void An_outlet_has_learned()
+    {
+        var doc = Run("The Washington Post has learned that the campaign hid the diagnosis for two days.");
+        var a = ByCue(doc, "learned");
+        Assert.Equal("has learned", Cue(doc, a));
+        Assert.Equal("The Washington Post", Source(doc, a));
+        Assert.StartsWith("that the campaign hid the diagnosis", Content(doc, a));
+    }
+
+    [Fact]
+    public void In_an_interview_with_an_outlet()
+    {
+        var doc = Run("In an interview with CNN, the governor said the state would sue.");
+        var a = ByCue(doc, "said");
+        Assert.Equal("the governor", Source(doc, a));
+        Assert.Equal("the state would sue", Content(doc, a));
+    }
+
+    [Fact]
+    public void A_statement_as_the_source()
+    {
+        var doc = Run("The ministry's statement said the border would stay closed.");
+        var a = ByCue(doc, "said");
+        Assert.Equal("The ministry's statement", Source(doc, a));
+        Assert.StartsWith("the border would stay closed", Content(doc, a));
+    }
+
     [Theory]
     [InlineData("Report: Clinton Camp Weighs New Ad Strategy\n\nThe campaign met on Monday.", "Report", "Clinton Camp Weighs New Ad Strategy")]
     [InlineData("Pence: Trump Was Mocking Clinton Camp\n\nThe debate is on Monday.", "Pence", "Trump Was Mocking Clinton Camp")]
@@ -101,6 +129,9 @@ public class AttributionTaggerTests
     [Theory]
     [InlineData("Trump believes the election was stolen from him.", "Trump", "believes", "the election was stolen from him")]
     [InlineData("US officials have ruled out pushing Ukraine into talks with Russia.", "US officials", "ruled out", "pushing Ukraine")]
+    [InlineData("The senator vowed to block the nomination until the hearings are public.", "The senator", "vowed", "to block the nomination")]
+    [InlineData("Putin wants the sanctions lifted before any talks begin.", "Putin", "wants", "the sanctions lifted")]
+    [InlineData("The president plans to visit the region next week.", "The president", "plans", "to visit the region")]
     public void Beliefs_and_intentions(string body, string source, string cue, string contentStart)
     {
         var doc = Run(body);
