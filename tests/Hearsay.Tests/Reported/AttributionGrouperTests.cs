@@ -80,6 +80,32 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void Stray_words_of_a_sentence_without_cue_stay_off_the_cue_before_but_a_long_continuation_joins_it()
+    {
+        var doc = Tokenized("News\n\nPutin wants the sanctions lifted. Zelensky signed a decree ruling out talks. "
+            + "He added: “We will not wait. The sanctions stay until the troops leave.”");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "Putin"),
+            Span(doc, RoleSpan.Cue, "wants"),
+            Span(doc, RoleSpan.Content, "the sanctions lifted"),
+            Span(doc, RoleSpan.Content, "a decree"),   // stray words the labeller marked in the next sentence
+            Span(doc, RoleSpan.Content, "ruling"),
+            Span(doc, RoleSpan.Source, "He"),
+            Span(doc, RoleSpan.Cue, "added"),
+            Span(doc, RoleSpan.Content, "“We will not wait."),
+            Span(doc, RoleSpan.Content, "The sanctions stay until the troops leave.”"),
+        };
+        var found = AttributionGrouper.Group(doc, spans);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(["the sanctions lifted"], found[0].Content.Select(doc.Slice));
+        Assert.Equal(2, found[1].Content.Count);   // the quote's second sentence has no cue of its own and is long: it joins "added"
+        var anyCue = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { MinForeignContent = 0 });
+        Assert.Contains(anyCue.SelectMany(a => a.Content), c => doc.Slice(c) == "ruling");   // without the rule they hang on a cue
+        Assert.DoesNotContain(found.SelectMany(a => a.Content), c => doc.Slice(c) == "ruling");
+    }
+
+    [Fact]
     public void A_cue_without_content_forms_nothing()
     {
         var doc = Tokenized("News\n\nSmith said nothing.");

@@ -37,6 +37,12 @@ public sealed record AttributionGrouperOptions
     public bool PreferSyntacticSource { get; init; }
     /// <summary>Content that ends before its cue starts at the sentence start when nothing before it is labelled ("Taxes will rise, he said").</summary>
     public bool ExtendContentBack { get; init; }
+    /// <summary>
+    /// Content spans shorter than this (in tokens) join only a cue of their own sentence, so that stray words
+    /// the labeller marks in a sentence without a cue do not hang on the cue of the sentence before (0: any
+    /// cue within reach). Held-out F1 unchanged (fold 9 0.585, fold 4 0.585 → 0.586).
+    /// </summary>
+    public int MinForeignContent { get; init; } = 4;
     /// <summary>Transcript lines: a paragraph opening "NAME:" attributes the rest of the paragraph to NAME.</summary>
     public bool TranscriptSpeakers { get; init; } = true;
 }
@@ -88,7 +94,9 @@ public static class AttributionGrouper
                 {
                     int gap = Gap(span, cues[c]);
                     if (gap > options.MaxContentGap) continue;
-                    int cost = gap + (SharesSentence(doc, span, cues[c]) ? 0 : options.OtherSentencePenalty);
+                    bool sameSentence = SharesSentence(doc, span, cues[c]);
+                    if (!sameSentence && span.Length < options.MinForeignContent) continue;
+                    int cost = gap + (sameSentence ? 0 : options.OtherSentencePenalty);
                     if (CueBetween(cues, span, cues[c])) cost += 100;
                     if (cost < bestCost) { best = c; bestCost = cost; }
                 }
