@@ -17,9 +17,9 @@ public sealed class ProgressLine : IDisposable
         _enabled = enabled;
     }
 
-    public void Advance()
+    public void Advance(int count = 1)
     {
-        _done++;
+        _done += count;
         if (!_enabled) return;
         long now = _watch.ElapsedMilliseconds;
         if (now - _lastDraw < 100 && _done < _total) return;

@@ -98,7 +98,7 @@ public sealed class BenchCommand : ICliCommand
                     },
                     local => { lock (seconds) for (int s = 0; s < seconds.Length; s++) seconds[s] += local[s]; });
                 wall.Stop();
-                for (int i = 0; i < articles.Count; i++) progress.Advance();
+                progress.Advance(articles.Count);
                 walls.Add(wall.Elapsed.TotalSeconds);
                 if (pass == 0)
                 {

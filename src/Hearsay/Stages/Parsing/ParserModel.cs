@@ -97,8 +97,9 @@ public sealed class ParserModel
             if (tags[k] != CommaTag && tags[k] != ColonTag && tags[k] != FinalTag && (heads[k] < 0 || heads[k] > close)) top = k;
         if (top < 0 || heads[top] <= close) return;
         int governor = heads[top];
-        int before = tags[close - 1] == CommaTag || tags[close - 1] == ColonTag ? close - 1 : 0;
-        foreach (int token in new[] { 0, close, before })
+        bool markBefore = tags[close - 1] == CommaTag || tags[close - 1] == ColonTag;
+        ReadOnlySpan<int> marks = markBefore ? [0, close, close - 1] : [0, close];
+        foreach (int token in marks)
         {
             bool hasDependents = false;
             for (int k = 0; k < n && !hasDependents; k++) hasDependents = heads[k] == token;
