@@ -30,7 +30,20 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
             var held = examples.Where((_, i) => i % 10 == fold).ToList();
             var rest = examples.Where((_, i) => i % 10 != fold).ToList();
-            var tuned = AttributionTrainer.Train(rest, options, context.Log);
+            // HEARSAY_ATTR_TUNED=FILE keeps the held-out model: trained and saved when FILE is missing, loaded
+            // when it exists, so that grouping variants can be compared without training again.
+            var keep = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNED");
+            AttributionModel tuned;
+            if (keep is not null && File.Exists(keep))
+            {
+                using var saved = File.OpenRead(keep);
+                tuned = AttributionModel.Load(saved);
+            }
+            else
+            {
+                tuned = AttributionTrainer.Train(rest, options, context.Log);
+                if (keep is not null) { using var file = File.Create(keep); tuned.Save(file); }
+            }
             context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
             var errors = new List<string>();
             AttributionTrainer.Evaluate(tuned, held, null, errors);
@@ -108,6 +121,12 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no interrupted content", d with { Grouping = d.Grouping with { InterruptedContent = false } });
+        yield return ("no subject as content", d with { Grouping = d.Grouping with { SubjectAsContent = false } });
+        yield return ("no merging of touching sources", d with { Grouping = d.Grouping with { MergeTouchingSources = false } });
+        yield return ("no source completion", d with { Grouping = d.Grouping with { CompleteSources = false } });
+        yield return ("no participle subjects", d with { Grouping = d.Grouping with { ParticipleSubjects = false } });
+        yield return ("no date skipping", d with { Grouping = d.Grouping with { SkipDates = false } });
         yield return ("replace sieves", d with { Merge = SieveMerge.Replace });
         yield return ("keep sieves", d with { Merge = SieveMerge.KeepSieves });
         yield return ("no syntactic source", d with { Grouping = d.Grouping with { SyntacticSource = false } });

@@ -11,6 +11,10 @@ public class AttributionGrouperTests
 {
     private static Document Tokenized(string text) => AttributionTrainer.BasePipeline().Process(ArticleReader.FromText(text));
 
+    /// <summary>Tokens, tags, entities and the dependency parse, as the grouper sees them at run time.</summary>
+    private static Document Parsed(string text) =>
+        AttributionTrainer.BasePipeline(Hearsay.Pipeline.StandardPipelineOptions.Default.Models).Process(ArticleReader.FromText(text));
+
     /// <summary>The token span of the first occurrence of <paramref name="words"/>.</summary>
     private static RoleSpan Span(Document doc, int role, string words)
     {
@@ -145,5 +149,106 @@ public class AttributionGrouperTests
         Assert.Equal("tell", doc.Slice(inner.Cue!.Value));
         Assert.Equal("that the aid would be delayed", doc.Slice(inner.Content[0]));
         Assert.Equal(AttributionNester.NestedRule, inner.Rule);
+    }
+
+    [Fact]
+    public void An_opening_cut_off_by_source_and_cue_is_the_contents_first_fragment()
+    {
+        var doc = Tokenized("News\n\nThe latest test, North Korea said, was its biggest yet.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "North Korea"),
+            Span(doc, RoleSpan.Cue, "said"),
+            Span(doc, RoleSpan.Content, "was its biggest yet"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal(["The latest test", "was its biggest yet"], a.Content.Select(doc.Slice));
+        var without = Assert.Single(AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { InterruptedContent = false }));
+        Assert.Equal(["was its biggest yet"], without.Content.Select(doc.Slice));
+    }
+
+    [Fact]
+    public void An_opening_that_is_not_cut_off_by_commas_stays_out()
+    {
+        var doc = Tokenized("News\n\nOn Tuesday North Korea said the test was its biggest yet.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "North Korea"),
+            Span(doc, RoleSpan.Cue, "said"),
+            Span(doc, RoleSpan.Content, "the test was its biggest yet"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal(["the test was its biggest yet"], a.Content.Select(doc.Slice));
+    }
+
+    [Theory]
+    [InlineData("News\n\nMr. Effron has been mentioned as a potential Treasury secretary.", "Mr. Effron", "has been mentioned as", "a potential Treasury secretary")]
+    [InlineData("News\n\nThe Clinton campaign reportedly scrambled for black voters.", "The Clinton campaign", "reportedly", "scrambled for black voters")]
+    [InlineData("News\n\nThe lack of enthusiasm seems to be a real issue for her campaign.", "The lack of enthusiasm", "seems", "to be a real issue for her campaign")]
+    public void The_subject_of_a_passive_or_raising_cue_is_content(string text, string subject, string cue, string content)
+    {
+        var doc = Parsed(text);
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, subject),
+            Span(doc, RoleSpan.Cue, cue),
+            Span(doc, RoleSpan.Content, content),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Null(a.Source);
+        Assert.Equal([subject, content], a.Content.Select(doc.Slice));
+        var active = Parsed("News\n\nThe senator has mentioned him as a potential Treasury secretary.");
+        var activeSpans = new List<RoleSpan>
+        {
+            Span(active, RoleSpan.Source, "The senator"),
+            Span(active, RoleSpan.Cue, "has mentioned"),
+            Span(active, RoleSpan.Content, "him as a potential Treasury secretary"),
+        };
+        Assert.Equal("The senator", active.Slice(Assert.Single(AttributionGrouper.Group(active, activeSpans)).Source!.Value));
+    }
+
+    [Fact]
+    public void A_participle_cue_takes_the_subject_of_the_clause_it_hangs_from()
+    {
+        var doc = Parsed("News\n\nTwo speechwriters wrote a memo on Monday, arguing that the plan would fail.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Cue, "arguing"),
+            Span(doc, RoleSpan.Content, "that the plan would fail"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("Two speechwriters", doc.Slice(a.Source!.Value));
+    }
+
+    [Fact]
+    public void A_day_before_the_cue_is_not_its_source()
+    {
+        var doc = Tokenized("News\n\nThe senator spoke out Tuesday about the cuts to the program.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "Tuesday"),
+            Span(doc, RoleSpan.Cue, "about"),
+            Span(doc, RoleSpan.Content, "the cuts to the program"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.NotEqual("Tuesday", a.Source is { } s ? doc.Slice(s) : "");
+    }
+
+    [Fact]
+    public void Touching_source_spans_are_one_source_and_a_source_takes_back_the_start_of_its_phrase()
+    {
+        var doc = Parsed("News\n\nThe president plans to visit the region. The ministry's statement said the border would stay closed.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "The"),
+            Span(doc, RoleSpan.Source, "president"),
+            Span(doc, RoleSpan.Cue, "plans"),
+            Span(doc, RoleSpan.Content, "to visit the region"),
+            Span(doc, RoleSpan.Source, "statement"),
+            Span(doc, RoleSpan.Cue, "said"),
+            Span(doc, RoleSpan.Content, "the border would stay closed"),
+        };
+        var found = AttributionGrouper.Group(doc, spans);
+        Assert.Equal(["The president", "The ministry's statement"], found.Select(a => doc.Slice(a.Source!.Value)));
     }
 }

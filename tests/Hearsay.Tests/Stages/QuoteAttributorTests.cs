@@ -127,4 +127,23 @@ public class QuoteAttributorTests
         var doc = TestPipeline.Run("Budget\n\nThe so-called “deal” collapsed on Friday.");
         Assert.Empty(doc.Attributions);
     }
+
+    [Theory]
+    [InlineData("TV\n\nOn this weekend’s broadcast of “Fox News Sunday,” Governor Mike Pence said the tweet was a joke.")]
+    [InlineData("TV\n\nIn an interview on CBS's \"Face the Nation,\" Speaker Paul Ryan said the shootings were a tragedy.")]
+    public void A_quoted_show_title_is_not_speech(string text)
+    {
+        var doc = TestPipeline.Run(text);
+        Assert.Empty(doc.Attributions);
+    }
+
+    [Fact]
+    public void A_quote_after_a_quoted_title_still_finds_its_cue()
+    {
+        var doc = TestPipeline.Run("TV\n\nRyan said on “Face the Nation”: “We have to heal this country.”");
+        var a = Single(doc);
+        Assert.Equal("Ryan", Source(doc, a));
+        Assert.Equal("said", Cue(doc, a));
+        Assert.Equal(["“We have to heal this country.”"], Content(doc, a));
+    }
 }

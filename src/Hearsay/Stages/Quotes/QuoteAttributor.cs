@@ -32,6 +32,7 @@ public sealed class QuoteAttributor : IStage
         {
             if (consumed[q]) continue;
             var quote = quotations[q];
+            if (IsQuotedTitle(document, quote)) continue;
             var found = FindByCue(document, quote);
             if (found is { } cue)
             {
@@ -60,6 +61,38 @@ public sealed class QuoteAttributor : IStage
             }
             previous = null;
         }
+    }
+
+    private static readonly HashSet<string> TitlePrepositions = new(StringComparer.OrdinalIgnoreCase)
+        { "on", "of", "in", "at", "from", "with", "for", "by", "'s", "’s" };
+    private static readonly HashSet<string> TitleMinorWords = new(StringComparer.Ordinal)
+        { "a", "an", "the", "of", "on", "in", "and", "to", "for", "at", "with", "'s", "’s" };
+
+    /// <summary>
+    /// "said on “Fox News Sunday,”", "in an interview on CBS's "Face the Nation"": a short quotation of
+    /// capitalised words after a preposition or possessive names a show or a work; nobody says it.
+    /// </summary>
+    internal static bool IsQuotedTitle(Document doc, Quotation quote)
+    {
+        var tokens = doc.Tokens;
+        if (quote.FirstToken == 0 || !TitlePrepositions.Contains(tokens[quote.FirstToken - 1].Text)) return false;
+        int words = 0;
+        for (int k = quote.FirstToken; k < quote.EndToken; k++)
+        {
+            var token = tokens[k];
+            if (token.Shape != TokenShape.Word) continue;
+            if (++words > 6) return false;
+            if (!char.IsUpper(token.Text[0]) && !char.IsDigit(token.Text[0]) && !(words > 1 && TitleMinorWords.Contains(token.Text))) return false;
+        }
+        return words > 0;
+    }
+
+    /// <summary>Whether the quotation mark at token <paramref name="k"/> opens or closes a quoted title.</summary>
+    private static bool IsTitleMark(Document doc, int k)
+    {
+        foreach (var q in doc.Quotations)
+            if (q.FirstToken == k || q.EndToken - 1 == k) return IsQuotedTitle(doc, q);
+        return false;
     }
 
     private static string NextId(Document document) => "A" + (document.Attributions.Count + 1);
@@ -96,7 +129,7 @@ public sealed class QuoteAttributor : IStage
     private static int NextQuoteStart(Document doc, int from, int sentenceEnd)
     {
         for (int k = from; k < sentenceEnd; k++)
-            if (doc.Tokens[k].Shape == TokenShape.OpeningQuote) return k;
+            if (doc.Tokens[k].Shape == TokenShape.OpeningQuote && !IsTitleMark(doc, k)) return k;
         return sentenceEnd;
     }
 
@@ -154,7 +187,7 @@ public sealed class QuoteAttributor : IStage
         int floor = sentenceStart;
         // Only the clause just before the quote: stop at an earlier quotation.
         for (int k = quote.FirstToken - 1; k >= sentenceStart; k--)
-            if (tokens[k].Shape == TokenShape.ClosingQuote) { floor = k + 1; break; }
+            if (tokens[k].Shape == TokenShape.ClosingQuote && !IsTitleMark(doc, k)) { floor = k + 1; break; }
 
         for (int k = quote.FirstToken - 1; k >= floor; k--)
         {

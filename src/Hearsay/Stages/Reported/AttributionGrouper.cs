@@ -43,6 +43,24 @@ public sealed record AttributionGrouperOptions
     /// cue within reach). Held-out F1 unchanged (fold 9 0.585, fold 4 0.585 → 0.586).
     /// </summary>
     public int MinForeignContent { get; init; } = 4;
+    /// <summary>
+    /// "The museum, Mr. Obama said, would make visitors …": an unlabelled sentence opening that ends in a comma
+    /// just before the source and cue, whose content follows them after a comma, is the content's first fragment.
+    /// </summary>
+    public bool InterruptedContent { get; init; } = true;
+    /// <summary>
+    /// The subject of a passive or raising cue ("Mr. Effron has been mentioned as …", "the lack of enthusiasm
+    /// seems to be …") is part of the content, not the source, as the corpus draws it.
+    /// </summary>
+    public bool SubjectAsContent { get; init; } = true;
+    /// <summary>A participle cue without source ("…, arguing that …") takes the subject of the clause it hangs from.</summary>
+    public bool ParticipleSubjects { get; init; } = true;
+    /// <summary>Days and months standing before a cue ("spoke out Tuesday about") are not taken as its source.</summary>
+    public bool SkipDates { get; init; } = true;
+    /// <summary>Source spans that touch ("The" "president") are one source.</summary>
+    public bool MergeTouchingSources { get; init; } = true;
+    /// <summary>Where the parser has run, a source missing the start of its noun phrase ("'s statement") takes it back.</summary>
+    public bool CompleteSources { get; init; } = true;
     /// <summary>Transcript lines: a paragraph opening "NAME:" attributes the rest of the paragraph to NAME.</summary>
     public bool TranscriptSpeakers { get; init; } = true;
 }
@@ -77,6 +95,7 @@ public static class AttributionGrouper
     public static List<Attribution> Group(Document doc, IReadOnlyList<RoleSpan> spans, AttributionGrouperOptions? options = null)
     {
         options ??= AttributionGrouperOptions.Default;
+        if (options.MergeTouchingSources) spans = MergeTouching(spans, RoleSpan.Source);
         var cues = spans.Where(s => s.Role == RoleSpan.Cue).ToList();
         var result = new List<Attribution>();
         if (cues.Count == 0) return result;
@@ -122,8 +141,13 @@ public static class AttributionGrouper
         }
 
         var labelled = new bool[doc.Tokens.Count];
+        var isSource = new bool[doc.Tokens.Count];
         foreach (var span in spans)
-            for (int i = span.First; i < span.End; i++) labelled[i] = true;
+            for (int i = span.First; i < span.End; i++)
+            {
+                labelled[i] = true;
+                isSource[i] = span.Role == RoleSpan.Source;
+            }
         for (int c = 0; c < cues.Count; c++)
         {
             var cue = cues[c];
@@ -202,14 +226,26 @@ public static class AttributionGrouper
             if (contentOf[c].Count == 0) continue;
             var cue = cues[c];
             var source = sourceOf[c];
+            if (options.SkipDates && source is { Length: 1 } single && Dates.Contains(doc.Tokens[single.First].Text)) source = null;
             if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
                 && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
                 source = previous;
             if (options.PreferSyntacticSource && source is { } labelledSource && SyntacticSubject(doc, cue, contentOf[c]) is { } subject
                 && (subject.End <= labelledSource.First || labelledSource.End <= subject.First))
                 source = subject;
-            if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c]);
-            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c]);
+            if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects);
+            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates);
+            if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
+            if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource))
+            {
+                contentOf[c].Add(subjectSource with { Role = RoleSpan.Content });
+                source = null;
+            }
+            if (options.InterruptedContent && OpeningBefore(doc, cue, source, contentOf[c], labelled) is { } opening)
+            {
+                contentOf[c].Add(opening);
+                for (int i = opening.First; i < opening.End; i++) labelled[i] = true;
+            }
             var attribution = new Attribution("", AttributionKind.Indirect)
             {
                 Cue = Range(doc, cue),
@@ -228,7 +264,13 @@ public static class AttributionGrouper
         { "also", "often", "has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "are", "were", "not", "n't", "has", "later", "then", "previously", "repeatedly", "once", "still", "again" };
 
     /// <summary>"he (also) said", "who has argued", "Smith warned": the subject word(s) just before the cue, if any.</summary>
-    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content)
+    private static readonly HashSet<string> Dates = new(StringComparer.Ordinal)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content, bool skipDates = false)
     {
         int sentenceFirst = doc.Sentences[doc.Tokens[cue.First].Sentence].FirstToken;
         int i = cue.First - 1;
@@ -237,21 +279,137 @@ public static class AttributionGrouper
         var token = doc.Tokens[i];
         if (Pronouns.Contains(token.Text)) return new RoleSpan(RoleSpan.Source, i, i + 1);
         if (token.Shape != TokenShape.Word || !char.IsUpper(token.Text[0]) || i == sentenceFirst && token.Text is "It" or "The" or "This") return null;
+        if (skipDates && Dates.Contains(token.Text)) return null;
         int first = i;
         while (first - 1 >= sentenceFirst && i - first < 3 && doc.Tokens[first - 1].Shape == TokenShape.Word && char.IsUpper(doc.Tokens[first - 1].Text[0])
             && !content.Any(x => x.First <= first - 1 && first - 1 < x.End)) first--;
         return new RoleSpan(RoleSpan.Source, first, i + 1);
     }
 
+    private static readonly HashSet<string> RaisingVerbs = new(StringComparer.OrdinalIgnoreCase)
+        { "seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing" };
+    private static readonly HashSet<string> HearsayAdverbs = new(StringComparer.OrdinalIgnoreCase)
+        { "reportedly", "allegedly", "apparently", "seemingly", "purportedly", "supposedly", "reputedly" };
+
+    /// <summary>
+    /// Whether <paramref name="source"/> is the passive subject of a cue verb, the subject of "seem"/"appear"
+    /// in the cue, or stands before a cue that is only an adverb of hearsay ("the campaign reportedly …").
+    /// </summary>
+    private static bool SubjectIsContent(Document doc, RoleSpan cue, RoleSpan source)
+    {
+        if (source.End > cue.First) return false;
+        if (cue.Length == 1 && HearsayAdverbs.Contains(doc.Tokens[cue.First].Text)) return true;
+        if (!doc.Has(Layers.Dependencies)) return false;
+        for (int i = source.First; i < source.End; i++)
+        {
+            var token = doc.Tokens[i];
+            if (token.Head < cue.First || token.Head >= cue.End) continue;
+            if (token.Relation == "nsubjpass") return true;
+            if (token.Relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head))) return true;
+        }
+        return false;
+    }
+
+    private static List<RoleSpan> MergeTouching(IReadOnlyList<RoleSpan> spans, int role)
+    {
+        var merged = new List<RoleSpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (span.Role == role && merged.Count > 0 && merged[^1] is { } last && last.Role == role && last.End == span.First)
+                merged[^1] = last with { End = span.End };
+            else merged.Add(span);
+        }
+        return merged;
+    }
+
+    private static readonly HashSet<string> NounModifiers = new(StringComparer.Ordinal)
+        { "det", "amod", "compound", "nmod:poss", "case", "nummod", "det:predet" };
+
+    /// <summary>
+    /// The source grown to the noun phrase it is part of: a modifier marked alone ("The" of "The president")
+    /// takes its noun, and the words before the phrase's head that belong to it ("The ministry" of "'s
+    /// statement") join, as long as they are unlabelled or labelled source.
+    /// </summary>
+    private static RoleSpan CompletePhrase(Document doc, RoleSpan source, bool[] labelled, bool[] isSource)
+    {
+        if (!doc.Has(Layers.Dependencies)) return source;
+        int top = -1, topDepth = int.MaxValue;
+        for (int i = source.First; i < source.End; i++)
+        {
+            int depth = 0;
+            for (int k = doc.Tokens[i].Head; k >= 0 && depth < 64; k = doc.Tokens[k].Head) depth++;
+            if (depth < topDepth) { top = i; topDepth = depth; }
+        }
+        if (top < 0) return source;
+        bool Free(int i) => !labelled[i] || isSource[i];
+        int end = source.End;
+        while (doc.Tokens[top].Relation is { } relation && NounModifiers.Contains(relation))
+        {
+            int head = doc.Tokens[top].Head;
+            if (head < end || head - end > 3 || doc.Tokens[head].Sentence != doc.Tokens[top].Sentence) break;
+            bool free = true;
+            for (int i = end; i <= head && free; i++) free = Free(i);
+            if (!free) break;
+            end = head + 1;
+            top = head;
+        }
+        int sentenceFirst = doc.Sentences[doc.Tokens[source.First].Sentence].FirstToken;
+        int first = source.First;
+        while (first - 1 >= sentenceFirst && Free(first - 1) && Within(doc, first - 1, top)) first--;
+        return source with { First = first, End = end };
+    }
+
+    private static bool Within(Document doc, int token, int root)
+    {
+        for (int k = token, steps = 0; k >= 0 && steps < 64; k = doc.Tokens[k].Head, steps++)
+            if (k == root) return true;
+        return false;
+    }
+
+    /// <summary>"has been mentioned": the verb has an auxpass dependent (the parser may still call its subject nsubj).</summary>
+    private static bool HasPassiveAuxiliary(Document doc, int verb)
+    {
+        var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+        for (int i = sentence.FirstToken; i < verb; i++)
+            if (doc.Tokens[i].Head == verb && doc.Tokens[i].Relation == "auxpass") return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "The museum, Mr. Obama said, would …": the sentence's unlabelled opening up to the comma before the
+    /// source and cue, when the content starts right after a comma that follows them.
+    /// </summary>
+    private static RoleSpan? OpeningBefore(Document doc, RoleSpan cue, RoleSpan? source, List<RoleSpan> content, bool[] labelled)
+    {
+        if (content.Count == 0) return null;
+        int first = Math.Min(cue.First, source?.First ?? cue.First), end = Math.Max(cue.End, source?.End ?? cue.End);
+        if (source is { } s && (s.End < cue.First - 1 || s.First > cue.End + 1)) return null;
+        var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+        int contentFirst = content.Min(x => x.First);
+        if (end >= sentence.EndToken || doc.Tokens[end].Text != "," || contentFirst != end + 1) return null;
+        int comma = first - 1;
+        if (comma <= sentence.FirstToken || doc.Tokens[comma].Text != ",") return null;
+        int start = sentence.FirstToken;
+        while (start < comma && doc.Tokens[start].Shape is TokenShape.Punctuation or TokenShape.OpeningQuote) start++;
+        if (start >= comma) return null;
+        for (int i = start; i < comma; i++)
+            if (labelled[i] || doc.Tokens[i].IsQuote) return null;
+        return new RoleSpan(RoleSpan.Content, start, comma);
+    }
+
+    /// <summary>"…, saying …", "…, arguing …": a participle clause whose subject is its head clause's.</summary>
+    private static bool IsParticipleClause(Token token) => token.Tag == "VBG" && token.Relation is "advcl" or "xcomp" or "dep" or "parataxis";
+
     /// <summary>The subtree of the cue's nsubj/nsubjpass dependent (or its head verb's, for "appeared to suggest"), when it touches no content.</summary>
-    private static RoleSpan? SyntacticSubject(Document doc, RoleSpan cue, List<RoleSpan> content)
+    private static RoleSpan? SyntacticSubject(Document doc, RoleSpan cue, List<RoleSpan> content, bool participles = false)
     {
         if (!doc.Has(Layers.Dependencies)) return null;
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
         var heads = new List<int>();
         for (int t = cue.First; t < cue.End; t++) heads.Add(t);
         foreach (int t in heads.ToArray())
-            if (doc.Tokens[t].Relation is "xcomp" or "conj" && doc.Tokens[t].Head >= 0 && (doc.Tokens[t].Head < cue.First || doc.Tokens[t].Head >= cue.End))
+            if ((doc.Tokens[t].Relation is "xcomp" or "conj" || participles && IsParticipleClause(doc.Tokens[t]))
+                && doc.Tokens[t].Head >= 0 && (doc.Tokens[t].Head < cue.First || doc.Tokens[t].Head >= cue.End))
                 heads.Add(doc.Tokens[t].Head);
         foreach (int head in heads)
         {
