@@ -46,15 +46,17 @@ public static class CorpusEvaluation
             {
                 var doc = ArticleReader.ReadFile(article.TextPath);
                 pipeline.Process(doc);
-                system = AttributionSpans.From(doc.Attributions);
+                // Scored attributions leave out those nested in a parent's content; speakers index the same list.
+                var scored = doc.Attributions.Where(a => !Hearsay.Stages.Reported.AttributionNester.IsReportedInside(a)).ToList();
+                system = AttributionSpans.From(scored);
                 var chains = silver.Values.FirstOrDefault(c => c is not null && c.ChainsOf(article.Name).Count > 0)?.ChainsOf(article.Name) ?? [];
                 var reference = new SpeakerReference(text, chains);
                 speakers = (gi, si) =>
                 {
-                    var speaker = doc.Attributions[si].Speaker;
+                    var speaker = scored[si].Speaker;
                     var verdict = reference.Check(gold[gi].Source, speaker);
                     if (verdict.Outcome == SpeakerReference.Outcome.Wrong)
-                        errors.Add($"{article.Name}\twrong-speaker\t{verdict.Basis.ToString().ToLowerInvariant()}\tgold: {AttributionScorer.Describe(text, gold[gi])}\tsystem: {speaker?.Name ?? "-"} ({(doc.Attributions[si].Source is { } source ? doc.Slice(source) : "no source span")})");
+                        errors.Add($"{article.Name}\twrong-speaker\t{verdict.Basis.ToString().ToLowerInvariant()}\tgold: {AttributionScorer.Describe(text, gold[gi])}\tsystem: {speaker?.Name ?? "-"} ({(scored[si].Source is { } source ? doc.Slice(source) : "no source span")})");
                     return verdict;
                 };
             }

@@ -102,4 +102,47 @@ public sealed class CorpusEvaluationTests : IDisposable
         Assert.Equal(0.5385, total.GetProperty("content").GetProperty("overlap").GetProperty("recall").GetDouble());
         Assert.Equal("2222", json.RootElement.GetProperty("per_article")[0].GetProperty("annotator").GetString());
     }
+
+    /// <summary>Puts fixed attributions on the document: a report, the claim nested in it, and Smith's statement.</summary>
+    private sealed class FixedAttributions : Hearsay.Pipeline.IStage
+    {
+        public string Name => "fixed";
+        public Hearsay.Text.Layers Requires => Hearsay.Text.Layers.None;
+        public Hearsay.Text.Layers Provides => Hearsay.Text.Layers.Attributions;
+
+        public void Process(Hearsay.Text.Document doc)
+        {
+            Hearsay.Text.TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+            Hearsay.Attributions.Attribution Make(string id, string source, string cue, string content, string speaker)
+            {
+                var a = new Hearsay.Attributions.Attribution(id, Hearsay.Attributions.AttributionKind.Indirect)
+                {
+                    Source = R(source), Cue = R(cue),
+                    Speaker = new Hearsay.Attributions.Entity("E" + id, speaker, Hearsay.Attributions.EntityKind.Person, named: true),
+                };
+                a.Content.Add(R(content));
+                return a;
+            }
+            var report = Make("A1", "The report", "said", "that Biden told Zelensky that aid would wait", "The report");
+            var nested = Make("A2", "Biden", "told", "that aid would wait", "Joe Biden");
+            nested.Parent = report;
+            doc.Attributions.AddRange([report, nested, Make("A3", "Smith", "added", "the plan failed", "John Smith")]);
+        }
+    }
+
+    [Fact]
+    public void Speakers_are_checked_on_the_scored_attributions_when_some_are_nested()
+    {
+        const string text = "The report said that Biden told Zelensky that aid would wait. Smith added the plan failed.";
+        int smith = text.IndexOf("Smith"), added = text.IndexOf("added"), plan = text.IndexOf("the plan");
+        Write("nested/text/n.txt", text);
+        Write("nested/attributions/n_1111.ann", $"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue {added} {added + 5}\tadded\n"
+            + $"T3\tContent {plan} {plan + 15}\tthe plan failed\nT4\tAttribution {added} {added + 5}\tadded\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n");
+        var pipeline = new Hearsay.Pipeline.PipelineBuilder().Use(new FixedAttributions()).Build();
+
+        var report = CorpusEvaluation.ScorePipeline([PathOf("nested")], pipeline, threads: 1);
+
+        Assert.Equal(1, report.Total.Resolution.Checked);
+        Assert.Equal(1, report.Total.Resolution.Correct);   // John Smith, not the nested Biden standing at the same index of all attributions
+    }
 }
