@@ -251,4 +251,32 @@ public class AttributionGrouperTests
         var found = AttributionGrouper.Group(doc, spans);
         Assert.Equal(["The president", "The ministry's statement"], found.Select(a => doc.Slice(a.Source!.Value)));
     }
+
+    private static RoleSpan First(RoleSpan span) => span with { End = span.First + 1 };
+
+    [Fact]
+    public void A_speech_verb_without_content_reports_the_attribution_beside_it()
+    {
+        var doc = Tokenized("News\n\nBut a campaign operative decided to change course, a source said. Fiorina said Trump is on solid ground.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "a campaign operative"),
+            Span(doc, RoleSpan.Cue, "decided"),
+            Span(doc, RoleSpan.Content, "to change course"),
+            Span(doc, RoleSpan.Source, "a source"),
+            Span(doc, RoleSpan.Cue, "said"),
+            Span(doc, RoleSpan.Source, "Fiorina"),
+            First(Span(doc, RoleSpan.Cue, "said Trump")),   // the second "said"
+            First(Span(doc, RoleSpan.Source, "Trump is")),
+            First(Span(doc, RoleSpan.Cue, "is on")),
+            Span(doc, RoleSpan.Content, "on solid ground"),
+        };
+        var found = AttributionGrouper.Group(doc, spans);
+        string Of(string source) => string.Join(" | ", found.Single(a => a.Source is { } s && doc.Slice(s) == source).Content.Select(doc.Slice));
+        Assert.Equal("a campaign operative decided to change course", Of("a source"));
+        Assert.Equal("Trump is on solid ground", Of("Fiorina"));
+        Assert.Equal("to change course", Of("a campaign operative"));   // the inner one stays, to be nested
+        var without = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { OuterSpeech = false });
+        Assert.DoesNotContain(without, a => a.Source is { } s && doc.Slice(s) == "a source");
+    }
 }

@@ -57,6 +57,12 @@ public sealed record AttributionGrouperOptions
     public bool ParticipleSubjects { get; init; } = true;
     /// <summary>Days and months standing before a cue ("spoke out Tuesday about") are not taken as its source.</summary>
     public bool SkipDates { get; init; } = true;
+    /// <summary>
+    /// A speech verb left without content whose sentence holds another attribution on one side of it ("But an
+    /// operative decided to change course, a source said"; "Fiorina said Trump is on solid ground") reports
+    /// that whole attribution: it becomes the content, and the inner one nests under it.
+    /// </summary>
+    public bool OuterSpeech { get; init; } = true;
     /// <summary>Source spans that touch ("The" "president") are one source.</summary>
     public bool MergeTouchingSources { get; init; } = true;
     /// <summary>Where the parser has run, a source missing the start of its noun phrase ("'s statement") takes it back.</summary>
@@ -139,6 +145,8 @@ public static class AttributionGrouper
             }
             if (best >= 0) { sourceOf[best] = span; sourceCost[best] = bestCost; }
         }
+
+        if (options.OuterSpeech) ReportOuter(doc, cues, contentOf, sourceOf);
 
         var labelled = new bool[doc.Tokens.Count];
         var isSource = new bool[doc.Tokens.Count];
@@ -308,6 +316,31 @@ public static class AttributionGrouper
             if (token.Relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head))) return true;
         }
         return false;
+    }
+
+    private static void ReportOuter(Document doc, List<RoleSpan> cues, List<RoleSpan>[] contentOf, RoleSpan?[] sourceOf)
+    {
+        for (int c = 0; c < cues.Count; c++)
+        {
+            var cue = cues[c];
+            if (contentOf[c].Count > 0 || !Hearsay.Stages.Quotes.CueLexicon.IsCueVerb(doc.Tokens[cue.End - 1].Text)) continue;
+            var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+            int left = Math.Min(cue.First, sourceOf[c]?.First ?? cue.First), right = Math.Max(cue.End, sourceOf[c]?.End ?? cue.End);
+            RoleSpan? best = null;
+            int bestGap = int.MaxValue;
+            for (int other = 0; other < cues.Count; other++)
+            {
+                if (other == c || contentOf[other].Count == 0) continue;
+                int first = Math.Min(cues[other].First, Math.Min(contentOf[other].Min(x => x.First), sourceOf[other]?.First ?? int.MaxValue));
+                int end = Math.Max(cues[other].End, Math.Max(contentOf[other].Max(x => x.End), sourceOf[other]?.End ?? 0));
+                if (first < sentence.FirstToken || end > sentence.EndToken) continue;
+                int gap = end <= left ? left - end : first >= right ? first - right : -1;
+                if (gap < 0 || gap > 2 || gap >= bestGap) continue;
+                best = new RoleSpan(RoleSpan.Content, first, TrimPunctuation(doc, first, end));
+                bestGap = gap;
+            }
+            if (best is { } reported && reported.Length > 0) contentOf[c].Add(reported);
+        }
     }
 
     private static List<RoleSpan> MergeTouching(IReadOnlyList<RoleSpan> spans, int role)
