@@ -127,6 +127,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("no source completion", d with { Grouping = d.Grouping with { CompleteSources = false } });
         yield return ("no participle subjects", d with { Grouping = d.Grouping with { ParticipleSubjects = false } });
         yield return ("no outer speech", d with { Grouping = d.Grouping with { OuterSpeech = false } });
+        yield return ("extension past commas", d with { Grouping = d.Grouping with { ExtendToComma = false } });
         yield return ("no date skipping", d with { Grouping = d.Grouping with { SkipDates = false } });
         yield return ("replace sieves", d with { Merge = SieveMerge.Replace });
         yield return ("keep sieves", d with { Merge = SieveMerge.KeepSieves });

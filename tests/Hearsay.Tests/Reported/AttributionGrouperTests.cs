@@ -279,4 +279,20 @@ public class AttributionGrouperTests
         var without = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { OuterSpeech = false });
         Assert.DoesNotContain(without, a => a.Source is { } s && doc.Slice(s) == "a source");
     }
+
+    [Fact]
+    public void Content_grown_to_its_clause_stops_at_a_comma()
+    {
+        var doc = Parsed("News\n\nYou wanted to see her event, and not stay up past midnight searching for a replay.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "You"),
+            Span(doc, RoleSpan.Cue, "wanted"),
+            Span(doc, RoleSpan.Content, "to see"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal(["to see her event"], a.Content.Select(doc.Slice));
+        var whole = Assert.Single(AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { ExtendToComma = false }));
+        Assert.EndsWith("searching for a replay", doc.Slice(whole.Content[^1]));
+    }
 }

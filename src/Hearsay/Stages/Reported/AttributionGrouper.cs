@@ -63,6 +63,8 @@ public sealed record AttributionGrouperOptions
     /// that whole attribution: it becomes the content, and the inner one nests under it.
     /// </summary>
     public bool OuterSpeech { get; init; } = true;
+    /// <summary>The complement-clause extension of content stops at the first comma, semicolon or dash.</summary>
+    public bool ExtendToComma { get; init; } = true;
     /// <summary>Source spans that touch ("The" "president") are one source.</summary>
     public bool MergeTouchingSources { get; init; } = true;
     /// <summary>Where the parser has run, a source missing the start of its noun phrase ("'s statement") takes it back.</summary>
@@ -179,11 +181,15 @@ public static class AttributionGrouper
             if (options.SyntacticContent && contentOf[c].Count > 0 && doc.Has(Layers.Dependencies))
             {
                 var last = contentOf[c].MaxBy(x => x.End);
-                if (last.First >= cue.End && ComplementEnd(doc, cue, last) is int clauseEnd && clauseEnd > last.End)
+                if (last.First >= cue.End && ComplementEnd(doc, cue, last) is int complementEnd && complementEnd > last.End)
                 {
+                    int clauseEnd = complementEnd;
+                    if (options.ExtendToComma)
+                        for (int i = last.End; i < complementEnd; i++)
+                            if (doc.Tokens[i].Text is "," or ";" or "--" or "—") { clauseEnd = i; break; }
                     bool free = true;
                     for (int i = last.End; i < clauseEnd && free; i++) free = !labelled[i];
-                    if (free)
+                    if (free && clauseEnd > last.End)
                     {
                         contentOf[c].Remove(last);
                         contentOf[c].Add(last with { End = clauseEnd });
