@@ -208,7 +208,7 @@ public class AttributionGrouperTests
     }
 
     [Fact]
-    public void A_participle_cue_takes_the_subject_of_the_clause_it_hangs_from()
+    public void A_participle_cue_takes_the_subject_of_the_clause_it_hangs_from_or_the_noun_it_modifies()
     {
         var doc = Parsed("News\n\nTwo speechwriters wrote a memo on Monday, arguing that the plan would fail.");
         var spans = new List<RoleSpan>
@@ -218,6 +218,15 @@ public class AttributionGrouperTests
         };
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("Two speechwriters", doc.Slice(a.Source!.Value));
+
+        var modified = Parsed("News\n\nThe video shows five young voters talking about the election.");
+        var modifiedSpans = new List<RoleSpan>
+        {
+            Span(modified, RoleSpan.Cue, "talking about"),
+            Span(modified, RoleSpan.Content, "the election"),
+        };
+        var b = Assert.Single(AttributionGrouper.Group(modified, modifiedSpans));
+        Assert.Equal("five young voters", modified.Slice(b.Source!.Value));
     }
 
     [Fact]

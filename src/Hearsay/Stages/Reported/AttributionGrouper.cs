@@ -53,7 +53,10 @@ public sealed record AttributionGrouperOptions
     /// seems to be …") is part of the content, not the source, as the corpus draws it.
     /// </summary>
     public bool SubjectAsContent { get; init; } = true;
-    /// <summary>A participle cue without source ("…, arguing that …") takes the subject of the clause it hangs from.</summary>
+    /// <summary>
+    /// A participle cue without source takes the subject of the clause it hangs from ("…, arguing that …"),
+    /// or the noun it modifies ("five voters talking about …").
+    /// </summary>
     public bool ParticipleSubjects { get; init; } = true;
     /// <summary>Days and months standing before a cue ("spoke out Tuesday about") are not taken as its source.</summary>
     public bool SkipDates { get; init; } = true;
@@ -471,7 +474,21 @@ public static class AttributionGrouper
                 return span;
             }
         }
+        if (participles && AclNoun(doc, cue, content) is { } noun) return noun;
         return null;
+    }
+
+    /// <summary>"five voters talking about …": the noun a participle cue modifies (acl), with the words before it in its phrase.</summary>
+    private static RoleSpan? AclNoun(Document doc, RoleSpan cue, List<RoleSpan> content)
+    {
+        var verb = doc.Tokens[cue.First];
+        if (verb.Tag != "VBG" || verb.Relation != "acl" || verb.Head < 0 || verb.Head >= cue.First) return null;
+        int noun = verb.Head, first = noun;
+        int sentenceFirst = doc.Sentences[verb.Sentence].FirstToken;
+        while (first - 1 >= sentenceFirst && Within(doc, first - 1, noun)) first--;
+        var span = new RoleSpan(RoleSpan.Source, first, noun + 1);
+        if (content.Any(x => x.First < span.End && span.First < x.End) || span.Length > 12) return null;
+        return span;
     }
 
     /// <summary>The end of the subtree of the cue's clausal or object dependent that holds the content's first token.</summary>
