@@ -304,4 +304,28 @@ public class AttributionGrouperTests
         var whole = Assert.Single(AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { ExtendToComma = false }));
         Assert.EndsWith("searching for a replay", doc.Slice(whole.Content[^1]));
     }
+
+    [Fact]
+    public void The_labellers_attribution_replaces_a_sieves_mixed_quote_but_not_a_direct_one()
+    {
+        var doc = Tokenized("News\n\nClinton called half of his supporters “deplorables.” “We will win,” Smith said.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        Attribution Make(AttributionKind kind, string source, string cue, string content, string rule)
+        {
+            var a = new Attribution("", kind) { Source = R(source), Cue = R(cue), Rule = rule };
+            a.Content.Add(R(content));
+            return a;
+        }
+        doc.Attributions.Clear();
+        doc.Attributions.Add(Make(AttributionKind.Mixed, "Clinton", "called", "“deplorables.”", "partial-quote"));
+        doc.Attributions.Add(Make(AttributionKind.Direct, "Smith", "said", "“We will win,”", "quote-then-cue"));
+        var found = new List<Attribution>
+        {
+            Make(AttributionKind.Mixed, "Clinton", "called", "half of his supporters “deplorables.”", "tagger"),
+            Make(AttributionKind.Direct, "Smith", "said", "“We will win,”", "tagger"),
+        };
+        AttributionTagger.Merge(doc, found, SieveMerge.PreferLabeller);
+        Assert.Equal(["tagger", "quote-then-cue"], doc.Attributions.Select(a => a.Rule));
+        Assert.Equal("half of his supporters “deplorables.”", doc.Slice(doc.Attributions[0].Content[0]));
+    }
 }

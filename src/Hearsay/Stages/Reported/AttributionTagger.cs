@@ -12,7 +12,7 @@ public enum SieveMerge
     KeepSieves,
     /// <summary>Replace the sieve attributions by the labeller's (which see the sieves' roles as features).</summary>
     Replace,
-    /// <summary>Keep a sieve attribution unless the labeller's clashing one has a clearly different (longer) content.</summary>
+    /// <summary>Keep a sieve's direct quote; let the labeller's clashing attribution replace a sieve's mixed or partial quote.</summary>
     PreferLabeller,
 }
 
@@ -132,9 +132,9 @@ public sealed class AttributionTagger : IStage
             var clashes = sieves.Where(s => Clash(s, a)).ToList();
             if (clashes.Count == 0) { all.Add(a); continue; }
             if (merge == SieveMerge.KeepSieves) continue;
-            // PreferLabeller: a sieve's quote stays when the labeller's content is about the same quote;
-            // when the labeller's content is a longer paraphrase around it (a mixed quote), the labeller wins.
-            if (clashes.Any(s => s.Kind == AttributionKind.Direct || Dice(s.Content, a.Content) >= 0.5)) continue;
+            // PreferLabeller: a sieve's direct quote stays (its speaker is what most users come for); a
+            // sieve's mixed or partial quote gives way to the labeller's attribution around it.
+            if (clashes.Any(s => s.Kind == AttributionKind.Direct)) continue;
             foreach (var s in clashes) dropped.Add(s);
             all.Add(a);
         }
@@ -158,13 +158,6 @@ public sealed class AttributionTagger : IStage
             foreach (var x in sieve.Content) if (r.Overlaps(x)) return true;
         }
         return false;
-    }
-
-    private static double Dice(List<TextRange> a, List<TextRange> b)
-    {
-        int la = a.Sum(x => x.Length), lb = b.Sum(x => x.Length), both = 0;
-        foreach (var x in a) foreach (var y in b) both += x.OverlapLength(y);
-        return la + lb == 0 ? 0 : 2.0 * both / (la + lb);
     }
 
     private static IEnumerable<TextRange> Ranges(Attribution a)
