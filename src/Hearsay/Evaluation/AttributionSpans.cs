@@ -27,8 +27,11 @@ public sealed record AttributionSpans(
     }
 
     /// <summary>The attributions as univocal spans: those nested inside their parent's content are left out.</summary>
-    public static IReadOnlyList<AttributionSpans> From(IEnumerable<Attribution> attributions) =>
-        attributions.Where(a => !Stages.Reported.AttributionNester.IsReportedInside(a)).Select(From).ToArray();
+    public static IReadOnlyList<AttributionSpans> From(IEnumerable<Attribution> attributions) => Scored(attributions).Select(From).ToArray();
+
+    /// <summary>The attributions that are scored, in order: all but those nested inside their parent's content.</summary>
+    public static List<Attribution> Scored(IEnumerable<Attribution> attributions) =>
+        attributions.Where(a => !Stages.Reported.AttributionNester.IsReportedInside(a)).ToList();
 
     public IReadOnlyList<TextRange> Role(Role role) => role switch
     {

@@ -46,9 +46,9 @@ public static class CorpusEvaluation
             {
                 var doc = ArticleReader.ReadFile(article.TextPath);
                 pipeline.Process(doc);
-                // Scored attributions leave out those nested in a parent's content; speakers index the same list.
-                var scored = doc.Attributions.Where(a => !Hearsay.Stages.Reported.AttributionNester.IsReportedInside(a)).ToList();
-                system = AttributionSpans.From(scored);
+                // The pairs index the scored attributions (nested ones left out); speakers are read from the same list.
+                var scored = AttributionSpans.Scored(doc.Attributions);
+                system = scored.Select(AttributionSpans.From).ToArray();
                 var chains = silver.Values.FirstOrDefault(c => c is not null && c.ChainsOf(article.Name).Count > 0)?.ChainsOf(article.Name) ?? [];
                 var reference = new SpeakerReference(text, chains);
                 speakers = (gi, si) =>

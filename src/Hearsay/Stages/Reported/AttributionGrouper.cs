@@ -280,13 +280,13 @@ public static class AttributionGrouper
     private static readonly HashSet<string> Skippable = new(StringComparer.OrdinalIgnoreCase)
         { "also", "often", "has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "are", "were", "not", "n't", "has", "later", "then", "previously", "repeatedly", "once", "still", "again" };
 
-    /// <summary>"he (also) said", "who has argued", "Smith warned": the subject word(s) just before the cue, if any.</summary>
     private static readonly HashSet<string> Dates = new(StringComparer.Ordinal)
     {
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
         "April", "May", "June", "July", "August", "September", "October", "November", "December",
     };
 
+    /// <summary>"he (also) said", "who has argued", "Smith warned": the subject word(s) just before the cue, if any.</summary>
     private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content, bool skipDates = false)
     {
         int sentenceFirst = doc.Sentences[doc.Tokens[cue.First].Sentence].FirstToken;
@@ -327,28 +327,38 @@ public static class AttributionGrouper
         return false;
     }
 
+    /// <summary>See <see cref="AttributionGrouperOptions.OuterSpeech"/>: a content-less speech verb takes the whole attribution beside it as content.</summary>
     private static void ReportOuter(Document doc, List<RoleSpan> cues, List<RoleSpan>[] contentOf, RoleSpan?[] sourceOf)
     {
+        // Each cue's whole attribution (source, cue and content), kept up to date as contents are reported.
+        var extent = new (int First, int End)[cues.Count];
+        for (int c = 0; c < cues.Count; c++)
+        {
+            var all = contentOf[c].Append(cues[c]);
+            if (sourceOf[c] is { } source) all = all.Append(source);
+            extent[c] = (all.Min(x => x.First), all.Max(x => x.End));
+        }
         for (int c = 0; c < cues.Count; c++)
         {
             var cue = cues[c];
             if (contentOf[c].Count > 0 || !Hearsay.Stages.Quotes.CueLexicon.IsCueVerb(doc.Tokens[cue.End - 1].Text)) continue;
             var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
-            int left = Math.Min(cue.First, sourceOf[c]?.First ?? cue.First), right = Math.Max(cue.End, sourceOf[c]?.End ?? cue.End);
+            var (left, right) = extent[c];
             RoleSpan? best = null;
             int bestGap = int.MaxValue;
             for (int other = 0; other < cues.Count; other++)
             {
                 if (other == c || contentOf[other].Count == 0) continue;
-                int first = Math.Min(cues[other].First, Math.Min(contentOf[other].Min(x => x.First), sourceOf[other]?.First ?? int.MaxValue));
-                int end = Math.Max(cues[other].End, Math.Max(contentOf[other].Max(x => x.End), sourceOf[other]?.End ?? 0));
+                var (first, end) = extent[other];
                 if (first < sentence.FirstToken || end > sentence.EndToken) continue;
                 int gap = end <= left ? left - end : first >= right ? first - right : -1;
                 if (gap < 0 || gap > 2 || gap >= bestGap) continue;
                 best = new RoleSpan(RoleSpan.Content, first, TrimPunctuation(doc, first, end));
                 bestGap = gap;
             }
-            if (best is { } reported && reported.Length > 0) contentOf[c].Add(reported);
+            if (best is not { Length: > 0 } reported) continue;
+            contentOf[c].Add(reported);
+            extent[c] = (Math.Min(left, reported.First), Math.Max(right, reported.End));
         }
     }
 
@@ -401,6 +411,7 @@ public static class AttributionGrouper
         return source with { First = first, End = end };
     }
 
+    /// <summary>Whether <paramref name="token"/> lies in the subtree of <paramref name="root"/> (itself included).</summary>
     private static bool Within(Document doc, int token, int root)
     {
         for (int k = token, steps = 0; k >= 0 && steps < 64; k = doc.Tokens[k].Head, steps++)
@@ -461,11 +472,7 @@ public static class AttributionGrouper
                 if (token.Head != head || token.Relation is not ("nsubj" or "nsubjpass")) continue;
                 int first = i, end = i + 1;
                 for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
-                {
-                    int k = j, steps = 0;
-                    while (k >= 0 && k != i && steps++ < 64) k = doc.Tokens[k].Head;
-                    if (k == i) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
-                }
+                    if (Within(doc, j, i)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
                 while (end > first + 1 && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
                 var span = new RoleSpan(RoleSpan.Source, first, end);
                 if (Gap(span, cue) == 0 && !(end <= cue.First || first >= cue.End)) return null;
@@ -507,11 +514,7 @@ public static class AttributionGrouper
         if (child < 0 || doc.Tokens[child].Relation is not ("ccomp" or "xcomp" or "dobj" or "advcl" or "parataxis")) return null;
         int end = child + 1;
         for (int j = child; j < sentence.EndToken; j++)
-        {
-            int x = j, n = 0;
-            while (x >= 0 && x != child && n++ < 64) x = doc.Tokens[x].Head;
-            if (x == child) end = j + 1;
-        }
+            if (Within(doc, j, child)) end = j + 1;
         return TrimPunctuation(doc, content.First, end);
     }
 
