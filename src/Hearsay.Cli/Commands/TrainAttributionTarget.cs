@@ -58,15 +58,16 @@ public sealed class TrainAttributionTarget : ITrainTarget
                 Report(context, "held-out train, gold labels grouped by rule", ArticleScore.Sum(scores));
                 context.Log(AttributionTrainer.CueErrorReport(tuned, held));
             }
-            bool defaultOnly = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS") == "default";
+            // HEARSAY_ATTR_VARIANTS=default runs only the default; a comma-separated list of names runs the default and those.
+            var only = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS")?.Split(',', StringSplitOptions.TrimEntries);
             var nlp = Hearsay.Pipeline.StandardPipelineOptions.Default.Models;
-            foreach (float minWeight in new[] { 0.5f, 1f, 2f, 3f, 5f })
+            foreach (float minWeight in only is null ? new[] { 0.5f, 1f, 2f, 3f, 5f } : [])
             {
                 var pruned = tuned.Prune(minWeight);
                 Report(context, $"held-out train, rows below {minWeight} pruned ({pruned.FeatureCount:N0} rows)",
                     AttributionTrainer.Evaluate(pruned, held, null, nlp: nlp));
             }
-            foreach (var (name, variant) in Variants().Take(defaultOnly ? 1 : int.MaxValue))
+            foreach (var (name, variant) in Variants().Where(v => only is null || v.Item1 == "default" || only.Contains(v.Item1)))
                 Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: nlp));
             return ExitCodes.Success;
         }
@@ -121,6 +122,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no headline colon", d with { Grouping = d.Grouping with { HeadlineColon = false } });
+        yield return ("no document participles", d with { Grouping = d.Grouping with { DocumentParticiples = false } });
         yield return ("no interrupted content", d with { Grouping = d.Grouping with { InterruptedContent = false } });
         yield return ("no subject as content", d with { Grouping = d.Grouping with { SubjectAsContent = false } });
         yield return ("no merging of touching sources", d with { Grouping = d.Grouping with { MergeTouchingSources = false } });

@@ -230,6 +230,49 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void A_verb_with_a_document_object_and_a_participle_is_one_cue()
+    {
+        var doc = Parsed("News\n\nZelensky signed a decree ruling out negotiations with Putin. The ministry issued a statement on Tuesday, saying the border would stay closed.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "Zelensky"),
+            Span(doc, RoleSpan.Cue, "signed"),
+            Span(doc, RoleSpan.Content, "a decree ruling out negotiations with Putin"),
+            Span(doc, RoleSpan.Source, "The ministry"),
+            Span(doc, RoleSpan.Cue, "issued"),
+            Span(doc, RoleSpan.Content, "statement on Tuesday, saying the border would stay closed"),
+        };
+        var found = AttributionGrouper.Group(doc, spans);
+        Assert.Equal(["signed a decree ruling out", "issued a statement on Tuesday, saying"], found.Select(a => doc.Slice(a.Cue!.Value)));
+        Assert.Equal(["negotiations with Putin", "the border would stay closed"], found.Select(a => doc.Slice(Assert.Single(a.Content))));
+
+        var plain = Parsed("News\n\nThe ministry issued a statement about the border.");
+        var plainSpans = new List<RoleSpan>
+        {
+            Span(plain, RoleSpan.Cue, "issued"),
+            Span(plain, RoleSpan.Content, "a statement about the border"),
+        };
+        Assert.Equal("issued", plain.Slice(Assert.Single(AttributionGrouper.Group(plain, plainSpans)).Cue!.Value));
+    }
+
+    [Theory]
+    [InlineData("Report: US Officials Have Ruled Out Pushing Ukraine to Negotiate\n\nThe talks stalled.", "Report", "US Officials Have Ruled Out Pushing Ukraine to Negotiate")]
+    [InlineData("Graham: Trump's Rhetoric Is Destroying the Party.\n\nThe senator spoke.", "Graham", "Trump's Rhetoric Is Destroying the Party")]
+    [InlineData("The Latest: Sanders wins Minnesota caucuses\n\nThe count went on.", null, null)]
+    [InlineData("EXCLUSIVE: Saudis insist they are fighting terror\n\nA memo was sent.", null, null)]
+    [InlineData("Election night\n\nSmith: the count is slow and it will take days.", null, null)]
+    public void A_headline_opening_with_a_name_and_a_colon_is_attributed_to_the_name(string text, string? source, string? content)
+    {
+        var doc = Tokenized(text);
+        Assert.Equal(source is not null, AttributionGrouper.AddHeadlineColon(doc));
+        if (source is null) { Assert.Empty(doc.Attributions); return; }
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal(source, doc.Slice(a.Source!.Value));
+        Assert.Equal(":", doc.Slice(a.Cue!.Value));
+        Assert.Equal(content, doc.Slice(Assert.Single(a.Content)));
+    }
+
+    [Fact]
     public void A_day_before_the_cue_is_not_its_source()
     {
         var doc = Tokenized("News\n\nThe senator spoke out Tuesday about the cuts to the program.");

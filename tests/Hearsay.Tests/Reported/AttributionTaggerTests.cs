@@ -126,12 +126,24 @@ public class AttributionTaggerTests
         Assert.Equal(content, Content(doc, a));
     }
 
+    [Fact]
+    public void A_headline_colon_reports_what_the_labeller_finds_inside_it()
+    {
+        var doc = Pipeline.Process(ArticleReader.FromText(
+            "Report: US Officials Have Ruled Out Pushing Ukraine to Negotiate With Russia\n\nThe Washington Post reported on Saturday that US officials say neither side can win."));
+        var outer = ByCue(doc, ":");
+        Assert.Equal("Report", Source(doc, outer));
+        Assert.Equal("US Officials Have Ruled Out Pushing Ukraine to Negotiate With Russia", Content(doc, outer));
+        Assert.All(doc.Attributions.Where(a => a.Cue is { } c && outer.Content[0].Contains(c)), inner => Assert.Same(outer, inner.Parent));
+    }
+
     [Theory]
     [InlineData("Trump believes the election was stolen from him.", "Trump", "believes", "the election was stolen from him")]
     [InlineData("US officials have ruled out pushing Ukraine into talks with Russia.", "US officials", "ruled out", "pushing Ukraine")]
     [InlineData("The senator vowed to block the nomination until the hearings are public.", "The senator", "vowed", "to block the nomination")]
     [InlineData("Putin wants the sanctions lifted before any talks begin.", "Putin", "wants", "the sanctions lifted")]
     [InlineData("The president plans to visit the region next week.", "The president", "plans", "to visit the region")]
+    [InlineData("Zelensky signed a decree ruling out negotiations with Putin.", "Zelensky", "signed a decree ruling out", "negotiations with Putin")]
     public void Beliefs_and_intentions(string body, string source, string cue, string contentStart)
     {
         var doc = Run(body);

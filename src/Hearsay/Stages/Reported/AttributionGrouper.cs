@@ -74,6 +74,17 @@ public sealed record AttributionGrouperOptions
     public bool CompleteSources { get; init; } = true;
     /// <summary>Transcript lines: a paragraph opening "NAME:" attributes the rest of the paragraph to NAME.</summary>
     public bool TranscriptSpeakers { get; init; } = true;
+    /// <summary>
+    /// "issued a statement Tuesday saying …", "signed a decree ruling out …": a verb whose object is a document
+    /// and a participle after it form one cue, and the content starts after the participle, as the corpus draws it.
+    /// </summary>
+    public bool DocumentParticiples { get; init; } = true;
+    /// <summary>
+    /// A headline opening with a short name and a colon ("Report: US Officials Have Ruled Out …", "Graham:
+    /// Trump's Rhetoric Destroying …") attributes the rest of the headline to the name; what the labeller
+    /// found inside it nests under it.
+    /// </summary>
+    public bool HeadlineColon { get; init; } = true;
 }
 
 /// <summary>
@@ -107,6 +118,7 @@ public static class AttributionGrouper
     {
         options ??= AttributionGrouperOptions.Default;
         if (options.MergeTouchingSources) spans = MergeTouching(spans, RoleSpan.Source);
+        if (options.DocumentParticiples && doc.Has(Layers.PartOfSpeech)) spans = AddDocumentParticiples(doc, spans);
         var cues = spans.Where(s => s.Role == RoleSpan.Cue).ToList();
         var result = new List<Attribution>();
         if (cues.Count == 0) return result;
@@ -450,6 +462,90 @@ public static class AttributionGrouper
         return new RoleSpan(RoleSpan.Content, start, comma);
     }
 
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.DocumentParticiples"/>. Each "verb + document object + participle"
+    /// stretch becomes one cue span: cue spans inside it merge into it, content spans lose the part inside it,
+    /// and where the labeller marked nothing there the stretch gets a cue and the rest of its clause (to the
+    /// first comma) as content.
+    /// </summary>
+    private static IReadOnlyList<RoleSpan> AddDocumentParticiples(Document doc, IReadOnlyList<RoleSpan> spans)
+    {
+        List<RoleSpan>? result = null;
+        for (int verb = 0; verb < doc.Tokens.Count; verb++)
+        {
+            if (doc.Tokens[verb].Tag is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal)) continue;
+            int end = DocumentParticipleEnd(doc, verb);
+            if (end < 0) continue;
+            var stretch = new RoleSpan(RoleSpan.Cue, verb, end);
+            var current = result ?? spans;
+            // A source inside the stretch, or a span running into it from before the verb (the content of an
+            // attribution around this one), leaves it as labelled.
+            if (current.Any(x => x.First < end && verb < x.End && (x.Role == RoleSpan.Source || x.First < verb))) continue;
+            var updated = new List<RoleSpan>(current.Count + 2);
+            bool hasContent = false;
+            foreach (var span in current)
+            {
+                bool inside = span.First < end && verb < span.End;
+                if (span.Role == RoleSpan.Cue && inside) continue;
+                if (span.Role == RoleSpan.Content && inside)
+                {
+                    if (span.End > end) { updated.Add(span with { First = end }); hasContent = true; }
+                    continue;
+                }
+                if (span.Role == RoleSpan.Content && span.First >= end && span.First <= end + 1) hasContent = true;
+                updated.Add(span);
+            }
+            if (!hasContent)
+            {
+                var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+                int stop = end;
+                while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—")
+                       && !current.Any(x => x.First <= stop && stop < x.End)) stop++;
+                stop = TrimPunctuation(doc, end, stop);
+                if (stop == end) continue;
+                updated.Add(new RoleSpan(RoleSpan.Content, end, stop));
+            }
+            updated.Add(stretch);
+            updated.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.End.CompareTo(y.End));
+            result = updated;
+            verb = end - 1;
+        }
+        return result ?? spans;
+    }
+
+    private static readonly HashSet<string> ObjectGlue = new(StringComparer.OrdinalIgnoreCase)
+        { "a", "an", "the", "its", "his", "her", "their", "our", "this", "new", "open", "joint", "executive", "written", "brief", "short", "long", "lengthy", "on", "late", "earlier", "," };
+
+    /// <summary>
+    /// The end of "issued a statement Tuesday saying", "signed a decree ruling out" starting at the verb: its
+    /// document object (with determiners, a few adjectives and a day or two) and the participle after it,
+    /// with its particle; -1 when the words after the verb are not that.
+    /// </summary>
+    private static int DocumentParticipleEnd(Document doc, int verb)
+    {
+        var documents = Hearsay.Stages.Speakers.SourceLexicon.Default.DocumentNouns;
+        var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+        int limit = Math.Min(sentence.EndToken, verb + 9);
+        bool document = false;
+        for (int i = verb + 1; i < limit; i++)
+        {
+            var token = doc.Tokens[i];
+            // The tagger may read "a decree ruling out" as a compound noun.
+            bool participle = token.Tag == "VBG" || document && token.Text.EndsWith("ing", StringComparison.Ordinal)
+                && documents.Contains(doc.Tokens[i - 1].Text) && i + 1 < sentence.EndToken && doc.Tokens[i + 1].Tag is "RP" or "DT";
+            if (participle)
+            {
+                if (!document) return -1;
+                int end = i + 1;
+                if (end < sentence.EndToken && doc.Tokens[end].Tag == "RP") end++;
+                return end;
+            }
+            if (documents.Contains(token.Text)) document = true;
+            else if (!ObjectGlue.Contains(token.Text) && !Dates.Contains(token.Text) && token.Tag is not ("NNP" or "NN" or "JJ" or "RB" or "RP")) return -1;
+        }
+        return -1;
+    }
+
     /// <summary>"…, saying …", "…, arguing …": a participle clause whose subject is its head clause's.</summary>
     private static bool IsParticipleClause(Token token) => token.Tag == "VBG" && token.Relation is "advcl" or "xcomp" or "dep" or "parataxis";
 
@@ -564,6 +660,37 @@ public static class AttributionGrouper
         if (result.Count == 0) return false;
         existing.RemoveAll(a => a.Content.Count == 0 && a.Cue is not null);
         existing.AddRange(result);
+        return true;
+    }
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.HeadlineColon"/>: one to four words, the first capitalised,
+    /// a colon and at least three words after it, in the first paragraph. Not "The Latest:" or an
+    /// all-capitals label ("EXCLUSIVE:"), and not where an attribution already takes the colon or the name.
+    /// Returns whether it added one.
+    /// </summary>
+    public static bool AddHeadlineColon(Document doc)
+    {
+        if (doc.Paragraphs.Count == 0) return false;
+        var (first, end) = doc.TokensIn(doc.Paragraphs[0].Range);
+        int colon = first;
+        while (colon < end && colon - first < 4 && doc.Tokens[colon].Text != ":") colon++;
+        if (colon == first || colon >= end || doc.Tokens[colon].Text != ":" || end - colon - 1 < 3) return false;
+        var name = doc.Tokens.Skip(first).Take(colon - first).ToList();
+        if (!char.IsUpper(name[0].Text[0]) || name.Any(t => t.Shape is not TokenShape.Word) || name.All(t => IsUpperWord(t.Text))
+            || name.Count == 2 && name[0].Text == "The" && name[1].Text == "Latest")
+            return false;
+        int contentEnd = TrimPunctuation(doc, colon + 1, end);
+        if (contentEnd - colon - 1 < 3) return false;
+        var source = new TextRange(name[0].Range.Start, name[^1].Range.End);
+        var cue = doc.Tokens[colon].Range;
+        var content = new TextRange(doc.Tokens[colon + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
+        if (doc.Attributions.Any(a => a.Cue is { } q && (q.Overlaps(source) || q.Overlaps(cue))
+                || a.Source is { } s && s.Overlaps(source) || a.Content.Any(c => c.Overlaps(source))))
+            return false;
+        var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = cue, Rule = "headline" };
+        attribution.Content.Add(content);
+        doc.Attributions.Add(attribution);
         return true;
     }
 

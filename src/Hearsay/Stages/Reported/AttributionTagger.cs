@@ -69,6 +69,8 @@ public sealed class AttributionTagger : IStage
         Merge(document, found, _options.Merge);
         if (_options.Grouping.TranscriptSpeakers && AttributionGrouper.AddTranscriptLines(document))
             Renumber(document.Attributions);
+        if (_options.Grouping.HeadlineColon && AttributionGrouper.AddHeadlineColon(document))
+            Renumber(document.Attributions);
         AttributionNester.Nest(document);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
