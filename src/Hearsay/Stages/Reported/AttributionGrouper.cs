@@ -470,47 +470,58 @@ public static class AttributionGrouper
     /// </summary>
     private static IReadOnlyList<RoleSpan> AddDocumentParticiples(Document doc, IReadOnlyList<RoleSpan> spans)
     {
-        List<RoleSpan>? result = null;
+        IReadOnlyList<RoleSpan> result = spans;
         for (int verb = 0; verb < doc.Tokens.Count; verb++)
         {
             if (doc.Tokens[verb].Tag is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal)) continue;
             int end = DocumentParticipleEnd(doc, verb);
             if (end < 0) continue;
-            var stretch = new RoleSpan(RoleSpan.Cue, verb, end);
-            var current = result ?? spans;
-            // A source inside the stretch, or a span running into it from before the verb (the content of an
-            // attribution around this one), leaves it as labelled.
-            if (current.Any(x => x.First < end && verb < x.End && (x.Role == RoleSpan.Source || x.First < verb))) continue;
-            var updated = new List<RoleSpan>(current.Count + 2);
-            bool hasContent = false;
-            foreach (var span in current)
-            {
-                bool inside = span.First < end && verb < span.End;
-                if (span.Role == RoleSpan.Cue && inside) continue;
-                if (span.Role == RoleSpan.Content && inside)
-                {
-                    if (span.End > end) { updated.Add(span with { First = end }); hasContent = true; }
-                    continue;
-                }
-                if (span.Role == RoleSpan.Content && span.First >= end && span.First <= end + 1) hasContent = true;
-                updated.Add(span);
-            }
-            if (!hasContent)
-            {
-                var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
-                int stop = end;
-                while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—")
-                       && !current.Any(x => x.First <= stop && stop < x.End)) stop++;
-                stop = TrimPunctuation(doc, end, stop);
-                if (stop == end) continue;
-                updated.Add(new RoleSpan(RoleSpan.Content, end, stop));
-            }
-            updated.Add(stretch);
-            updated.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.End.CompareTo(y.End));
+            if (WithParticiple(doc, result, verb, end) is not { } updated) continue;
             result = updated;
             verb = end - 1;
         }
-        return result ?? spans;
+        return result;
+    }
+
+    /// <summary>The spans with [<paramref name="verb"/>, <paramref name="end"/>) as one cue, or null where that stretch stays as labelled.</summary>
+    private static List<RoleSpan>? WithParticiple(Document doc, IReadOnlyList<RoleSpan> spans, int verb, int end)
+    {
+        // A source inside the stretch, or a span running into it from before the verb (the content of an
+        // attribution around this one), leaves it as labelled.
+        foreach (var span in spans)
+            if (span.First < end && verb < span.End && (span.Role == RoleSpan.Source || span.First < verb)) return null;
+        var updated = new List<RoleSpan>(spans.Count + 2);
+        bool hasContent = false;
+        foreach (var span in spans)
+        {
+            bool inside = span.First < end && verb < span.End;
+            if (span.Role == RoleSpan.Cue && inside) continue;
+            if (span.Role == RoleSpan.Content && inside)
+            {
+                if (span.End > end) { updated.Add(span with { First = end }); hasContent = true; }
+                continue;
+            }
+            if (span.Role == RoleSpan.Content && span.First >= end && span.First <= end + 1) hasContent = true;
+            updated.Add(span);
+        }
+        if (!hasContent)
+        {
+            var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+            int stop = end;
+            while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !Covered(spans, stop)) stop++;
+            stop = TrimPunctuation(doc, end, stop);
+            if (stop == end) return null;
+            updated.Add(new RoleSpan(RoleSpan.Content, end, stop));
+        }
+        updated.Add(new RoleSpan(RoleSpan.Cue, verb, end));
+        updated.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.End.CompareTo(y.End));
+        return updated;
+    }
+
+    private static bool Covered(IReadOnlyList<RoleSpan> spans, int token)
+    {
+        foreach (var span in spans) if (span.First <= token && token < span.End) return true;
+        return false;
     }
 
     private static readonly HashSet<string> ObjectGlue = new(StringComparer.OrdinalIgnoreCase)
