@@ -122,6 +122,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no subject chains", d with { Grouping = d.Grouping with { SubjectChains = false } });
+        yield return ("no short subjects", d with { Grouping = d.Grouping with { ShortSubjects = false } });
+        yield return ("neither", d with { Grouping = d.Grouping with { SubjectChains = false, ShortSubjects = false } });
         yield return ("no headline colon", d with { Grouping = d.Grouping with { HeadlineColon = false } });
         yield return ("no document participles", d with { Grouping = d.Grouping with { DocumentParticiples = false } });
         yield return ("no interrupted content", d with { Grouping = d.Grouping with { InterruptedContent = false } });

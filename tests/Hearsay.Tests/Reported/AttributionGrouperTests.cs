@@ -273,6 +273,36 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void A_participle_cue_climbs_a_chain_of_clauses_to_the_subject()
+    {
+        var doc = Parsed("News\n\nOn Thursday, he expanded upon his calls for more surveillance, warning followers that the group could strike and implying that members were already here.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Cue, "implying"),
+            Span(doc, RoleSpan.Content, "that members were already here"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("he", doc.Slice(a.Source!.Value));
+        var oneLink = AttributionGrouperOptions.Default with { SubjectChains = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, oneLink)).Source);
+    }
+
+    [Fact]
+    public void A_subject_too_long_for_a_source_gives_its_head_words()
+    {
+        var doc = Parsed("News\n\nSenator Marco Rubio, who has long opposed the plan and voted against it twice in the committee last year, argues that it will fail.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Cue, "argues"),
+            Span(doc, RoleSpan.Content, "that it will fail"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("Senator Marco Rubio", doc.Slice(a.Source!.Value));
+        var whole = AttributionGrouperOptions.Default with { ShortSubjects = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, whole)).Source);
+    }
+
+    [Fact]
     public void A_day_before_the_cue_is_not_its_source()
     {
         var doc = Tokenized("News\n\nThe senator spoke out Tuesday about the cuts to the program.");

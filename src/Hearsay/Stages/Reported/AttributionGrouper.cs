@@ -85,6 +85,13 @@ public sealed record AttributionGrouperOptions
     /// found inside it nests under it.
     /// </summary>
     public bool HeadlineColon { get; init; } = true;
+    /// <summary>
+    /// The subject search climbs a chain of participle clauses, xcomps and conjuncts ("…, warning that … and
+    /// implying that …" up to "he expanded"), not only one link.
+    /// </summary>
+    public bool SubjectChains { get; init; } = true;
+    /// <summary>A subject phrase too long to be a source ("Marco Rubio, whose hometown … rises,") gives its head's own words ("Marco Rubio").</summary>
+    public bool ShortSubjects { get; init; } = true;
 }
 
 /// <summary>
@@ -262,7 +269,7 @@ public static class AttributionGrouper
             if (options.PreferSyntacticSource && source is { } labelledSource && SyntacticSubject(doc, cue, contentOf[c]) is { } subject
                 && (subject.End <= labelledSource.First || labelledSource.End <= subject.First))
                 source = subject;
-            if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects);
+            if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects, options.SubjectChains, options.ShortSubjects);
             if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates);
             if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
             if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource))
@@ -558,19 +565,24 @@ public static class AttributionGrouper
     }
 
     /// <summary>"…, saying …", "…, arguing …": a participle clause whose subject is its head clause's.</summary>
-    private static bool IsParticipleClause(Token token) => token.Tag == "VBG" && token.Relation is "advcl" or "xcomp" or "dep" or "parataxis";
+    private static bool IsParticipleClause(Token token) => token.Tag == "VBG" && token.Relation is "advcl" or "xcomp" or "dep" or "parataxis" or "ccomp";
 
     /// <summary>The subtree of the cue's nsubj/nsubjpass dependent (or its head verb's, for "appeared to suggest"), when it touches no content.</summary>
-    private static RoleSpan? SyntacticSubject(Document doc, RoleSpan cue, List<RoleSpan> content, bool participles = false)
+    private static RoleSpan? SyntacticSubject(Document doc, RoleSpan cue, List<RoleSpan> content, bool participles = false,
+        bool chains = false, bool shorten = false)
     {
         if (!doc.Has(Layers.Dependencies)) return null;
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
         var heads = new List<int>();
         for (int t = cue.First; t < cue.End; t++) heads.Add(t);
-        foreach (int t in heads.ToArray())
+        int cueHeads = heads.Count;
+        for (int next = 0; next < heads.Count && heads.Count < cueHeads + (chains ? 4 : 1) && (chains || next < cueHeads); next++)
+        {
+            int t = heads[next];
             if ((doc.Tokens[t].Relation is "xcomp" or "conj" || participles && IsParticipleClause(doc.Tokens[t]))
-                && doc.Tokens[t].Head >= 0 && (doc.Tokens[t].Head < cue.First || doc.Tokens[t].Head >= cue.End))
+                && doc.Tokens[t].Head >= 0 && (doc.Tokens[t].Head < cue.First || doc.Tokens[t].Head >= cue.End) && !heads.Contains(doc.Tokens[t].Head))
                 heads.Add(doc.Tokens[t].Head);
+        }
         foreach (int head in heads)
         {
             for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
@@ -581,6 +593,13 @@ public static class AttributionGrouper
                 for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
                     if (Within(doc, j, i)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
                 while (end > first + 1 && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
+                if (end - first > 12 && shorten)
+                {
+                    // The head's own words: its subtree up to the head, and on to the first comma after it.
+                    end = i + 1;
+                    while (end < sentence.EndToken && Within(doc, end, i) && doc.Tokens[end].Text != "," && doc.Tokens[end].Head == i
+                           && doc.Tokens[end].Relation is "compound" or "flat" or "name") end++;
+                }
                 var span = new RoleSpan(RoleSpan.Source, first, end);
                 if (Gap(span, cue) == 0 && !(end <= cue.First || first >= cue.End)) return null;
                 if (content.Any(x => x.First < end && first < x.End)) return null;
