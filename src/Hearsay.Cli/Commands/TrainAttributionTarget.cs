@@ -122,6 +122,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("direct quotes always stay", d with { FragmentWords = 0 });
+        yield return ("fragments of up to 6 words give way", d with { FragmentWords = 6 });
         yield return ("no subject chains", d with { Grouping = d.Grouping with { SubjectChains = false } });
         yield return ("no short subjects", d with { Grouping = d.Grouping with { ShortSubjects = false } });
         yield return ("neither", d with { Grouping = d.Grouping with { SubjectChains = false, ShortSubjects = false } });

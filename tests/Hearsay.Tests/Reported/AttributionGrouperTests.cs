@@ -401,4 +401,33 @@ public class AttributionGrouperTests
         Assert.Equal(["tagger", "quote-then-cue"], doc.Attributions.Select(a => a.Rule));
         Assert.Equal("half of his supporters “deplorables.”", doc.Slice(doc.Attributions[0].Content[0]));
     }
+
+    [Fact]
+    public void A_short_direct_quote_inside_the_labellers_content_is_a_fragment_of_it()
+    {
+        var doc = Tokenized("News\n\nComey said there was clear evidence that Clinton was “extremely careless” with the emails. “We will win this time,” Smith added.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        Attribution Make(string source, string cue, string content, string rule)
+        {
+            var a = new Attribution("", AttributionKind.Direct) { Source = R(source), Cue = R(cue), Rule = rule };
+            a.Content.Add(R(content));
+            return a;
+        }
+        doc.Attributions.Clear();
+        doc.Attributions.Add(Make("Comey", "said", "“extremely careless”", "quote-sieve"));
+        doc.Attributions.Add(Make("Smith", "added", "“We will win this time,”", "quote-then-cue"));
+        var found = new List<Attribution>
+        {
+            Make("Comey", "said", "there was clear evidence that Clinton was “extremely careless” with the emails", "tagger"),
+            // A labeller attribution around a whole quoted sentence does not replace the quote.
+            Make("Smith", "added", "“We will win this time,” Smith", "tagger"),
+        };
+        AttributionTagger.Merge(doc, found, SieveMerge.PreferLabeller, fragmentWords: 4);
+        Assert.Equal(["tagger", "quote-then-cue"], doc.Attributions.Select(a => a.Rule));
+
+        doc.Attributions.Clear();
+        doc.Attributions.Add(Make("Comey", "said", "“extremely careless”", "quote-sieve"));
+        AttributionTagger.Merge(doc, [found[0]], SieveMerge.PreferLabeller, fragmentWords: 0);
+        Assert.Equal(["quote-sieve"], doc.Attributions.Select(a => a.Rule));
+    }
 }

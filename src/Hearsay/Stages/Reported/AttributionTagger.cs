@@ -26,6 +26,12 @@ public sealed record AttributionTaggerOptions
     public bool FindNested { get; init; } = true;
     /// <summary>Labeller attributions whose cue label won by less than this score margin are dropped (0 keeps all).</summary>
     public float MinCueMargin { get; init; }
+    /// <summary>
+    /// A sieve's direct quote of at most this many words that lies inside the content of a clashing labeller
+    /// attribution ("Comey said there was clear evidence that Clinton was “extremely careless” …") is a
+    /// quoted fragment of that paraphrase and gives way to it (0: direct quotes always stay).
+    /// </summary>
+    public int FragmentWords { get; init; } = 4;
 }
 
 /// <summary>
@@ -66,7 +72,7 @@ public sealed class AttributionTagger : IStage
             if (_options.MinCueMargin > 0)
                 found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
         }
-        Merge(document, found, _options.Merge);
+        Merge(document, found, _options.Merge, _options.FragmentWords);
         if (_options.Grouping.TranscriptSpeakers && AttributionGrouper.AddTranscriptLines(document))
             Renumber(document.Attributions);
         if (_options.Grouping.HeadlineColon && AttributionGrouper.AddHeadlineColon(document))
@@ -123,7 +129,7 @@ public sealed class AttributionTagger : IStage
     }
 
     /// <summary>Adds <paramref name="found"/> to the document's attributions as <paramref name="merge"/> says, renumbering ids.</summary>
-    internal static void Merge(Document document, List<Attribution> found, SieveMerge merge)
+    internal static void Merge(Document document, List<Attribution> found, SieveMerge merge, int fragmentWords = 0)
     {
         var all = document.Attributions;
         if (merge == SieveMerge.Replace) all.Clear();
@@ -136,12 +142,24 @@ public sealed class AttributionTagger : IStage
             if (merge == SieveMerge.KeepSieves) continue;
             // PreferLabeller: a sieve's direct quote stays (its speaker is what most users come for); a
             // sieve's mixed or partial quote gives way to the labeller's attribution around it.
-            if (clashes.Any(s => s.Kind == AttributionKind.Direct)) continue;
+            if (clashes.Any(s => s.Kind == AttributionKind.Direct && !IsFragmentOf(document, s, a, fragmentWords))) continue;
             foreach (var s in clashes) dropped.Add(s);
             all.Add(a);
         }
         all.RemoveAll(dropped.Contains);
         Renumber(all);
+    }
+
+    /// <summary>Whether the sieve's quote is one short fragment inside the content of the labeller's attribution.</summary>
+    private static bool IsFragmentOf(Document document, Attribution sieve, Attribution labelled, int maxWords)
+    {
+        if (maxWords <= 0 || sieve.Content.Count != 1) return false;
+        var quote = sieve.Content[0];
+        if (!labelled.Content.Any(c => c.Contains(quote) && c.Length > quote.Length)) return false;
+        var (first, end) = document.TokensIn(quote);
+        int words = 0;
+        for (int i = first; i < end; i++) if (document.Tokens[i].Shape == TokenShape.Word) words++;
+        return words <= maxWords;
     }
 
     /// <summary>Sorts attributions into text order and numbers them A1, A2, ...</summary>
