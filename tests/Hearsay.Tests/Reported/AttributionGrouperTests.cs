@@ -84,7 +84,7 @@ public class AttributionGrouperTests
     }
 
     [Fact]
-    public void Stray_words_of_a_sentence_without_cue_stay_off_the_cue_before_but_a_long_continuation_joins_it()
+    public void Content_of_another_sentence_stays_off_a_cue_unless_it_continues_a_quote_from_the_cues_sentence()
     {
         var doc = Tokenized("News\n\nPutin wants the sanctions lifted. Zelensky signed a decree ruling out talks. "
             + "He added: “We will not wait. The sanctions stay until the troops leave.”");
@@ -103,10 +103,22 @@ public class AttributionGrouperTests
         var found = AttributionGrouper.Group(doc, spans);
         Assert.Equal(2, found.Count);
         Assert.Equal(["the sanctions lifted"], found[0].Content.Select(doc.Slice));
-        Assert.Equal(2, found[1].Content.Count);   // the quote's second sentence has no cue of its own and is long: it joins "added"
+        Assert.Equal(2, found[1].Content.Count);   // the quote's second sentence continues the quotation "added" opens: it joins
         var anyCue = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { MinForeignContent = 0 });
         Assert.Contains(anyCue.SelectMany(a => a.Content), c => doc.Slice(c) == "ruling");   // without the rule they hang on a cue
         Assert.DoesNotContain(found.SelectMany(a => a.Content), c => doc.Slice(c) == "ruling");
+
+        // "… the agency has not …, officials said": a stretch of the sentence before stays off the cue.
+        var before = Tokenized("News\n\nThe agency could use social media in its interviews. With the issue unresolved, the agency has not used them, officials said.");
+        var beforeSpans = new List<RoleSpan>
+        {
+            Span(before, RoleSpan.Content, "social media in its interviews"),
+            Span(before, RoleSpan.Content, "the agency has not used them"),
+            Span(before, RoleSpan.Source, "officials"),
+            Span(before, RoleSpan.Cue, "said"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(before, beforeSpans));
+        Assert.Equal(["the agency has not used them"], a.Content.Select(before.Slice));
     }
 
     [Fact]
