@@ -219,6 +219,23 @@ public class AttributionGrouperTests
         Assert.Equal("The senator", active.Slice(Assert.Single(AttributionGrouper.Group(active, activeSpans)).Source!.Value));
     }
 
+    [Theory]
+    [InlineData("News\n\nDemocratic leaders are worried about the turnout in the state.", "Democratic leaders", "are worried about", "the turnout in the state")]
+    [InlineData("News\n\nHer advisers are not convinced that the ads will work.", "Her advisers", "are not convinced", "that the ads will work")]
+    public void The_passive_subject_of_a_participle_of_feeling_stays_the_source(string text, string subject, string cue, string content)
+    {
+        var doc = Parsed(text);
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, subject),
+            Span(doc, RoleSpan.Cue, cue),
+            Span(doc, RoleSpan.Content, content),
+        };
+        Assert.Equal(subject, doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans)).Source!.Value));
+        var asPassive = AttributionGrouperOptions.Default with { Experiencers = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, asPassive)).Source);
+    }
+
     [Fact]
     public void A_participle_cue_takes_the_subject_of_the_clause_it_hangs_from_or_the_noun_it_modifies()
     {

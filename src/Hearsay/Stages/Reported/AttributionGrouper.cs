@@ -98,6 +98,8 @@ public sealed record AttributionGrouperOptions
     public bool SubjectChains { get; init; } = true;
     /// <summary>A subject phrase too long to be a source ("Marco Rubio, whose hometown … rises,") gives its head's own words ("Marco Rubio").</summary>
     public bool ShortSubjects { get; init; } = true;
+    /// <summary>The passive subject of a participle of feeling or belief ("they are convinced", "FBI officials were angered by") stays the source.</summary>
+    public bool Experiencers { get; init; } = true;
 }
 
 /// <summary>
@@ -279,7 +281,7 @@ public static class AttributionGrouper
             if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects, options.SubjectChains, options.ShortSubjects);
             if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates);
             if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
-            if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource))
+            if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource, options.Experiencers))
             {
                 contentOf[c].Add(subjectSource with { Role = RoleSpan.Content });
                 source = null;
@@ -331,6 +333,16 @@ public static class AttributionGrouper
 
     private static readonly HashSet<string> RaisingVerbs = new(StringComparer.OrdinalIgnoreCase)
         { "seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing" };
+    /// <summary>Participles of feeling and belief: "they are convinced", "leaders are worried" name who holds the view.</summary>
+    private static readonly HashSet<string> ExperiencerParticiples = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "convinced", "worried", "concerned", "upset", "angered", "impressed", "alarmed", "shocked", "startled",
+        "disappointed", "pleased", "frustrated", "surprised", "troubled", "encouraged", "enamored", "enamoured",
+        "persuaded", "satisfied", "dismayed", "outraged", "offended", "irritated", "annoyed", "angry", "thrilled",
+        "delighted", "excited", "terrified", "scared", "frightened", "horrified", "disgusted", "puzzled",
+        "confused", "baffled", "stunned", "amazed", "intrigued", "interested", "determined", "committed",
+        "opposed", "inclined", "resigned", "relieved", "embarrassed", "ashamed", "skeptical", "unconvinced",
+    };
     private static readonly HashSet<string> HearsayAdverbs = new(StringComparer.OrdinalIgnoreCase)
         { "reportedly", "allegedly", "apparently", "seemingly", "purportedly", "supposedly", "reputedly" };
 
@@ -338,7 +350,7 @@ public static class AttributionGrouper
     /// Whether <paramref name="source"/> is the passive subject of a cue verb, the subject of "seem"/"appear"
     /// in the cue, or stands before a cue that is only an adverb of hearsay ("the campaign reportedly …").
     /// </summary>
-    private static bool SubjectIsContent(Document doc, RoleSpan cue, RoleSpan source)
+    private static bool SubjectIsContent(Document doc, RoleSpan cue, RoleSpan source, bool experiencers = false)
     {
         if (source.End > cue.First) return false;
         if (cue.Length == 1 && HearsayAdverbs.Contains(doc.Tokens[cue.First].Text)) return true;
@@ -347,8 +359,9 @@ public static class AttributionGrouper
         {
             var token = doc.Tokens[i];
             if (token.Head < cue.First || token.Head >= cue.End) continue;
-            if (token.Relation == "nsubjpass") return true;
-            if (token.Relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head))) return true;
+            bool experiencer = experiencers && ExperiencerParticiples.Contains(doc.Tokens[token.Head].Text);
+            if (token.Relation == "nsubjpass") return !experiencer;
+            if (token.Relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head) && !experiencer)) return true;
         }
         return false;
     }
