@@ -392,6 +392,24 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void According_to_without_content_reports_the_attribution_beside_it()
+    {
+        var doc = Tokenized("News\n\nThe local leaders seem enamored with the candidate, according to Politico.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Content, "The local leaders"),
+            Span(doc, RoleSpan.Cue, "seem"),
+            Span(doc, RoleSpan.Content, "enamored with the candidate"),
+            Span(doc, RoleSpan.Cue, "according to"),
+            Span(doc, RoleSpan.Source, "Politico"),
+        };
+        var outer = Assert.Single(AttributionGrouper.Group(doc, spans), a => a.Source is { } s && doc.Slice(s) == "Politico");
+        Assert.Equal(["The local leaders seem enamored with the candidate"], outer.Content.Select(doc.Slice));
+        var without = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { OuterAccordingTo = false });
+        Assert.DoesNotContain(without, a => a.Source is { } s && doc.Slice(s) == "Politico");
+    }
+
+    [Fact]
     public void Content_grown_to_its_clause_stops_at_a_comma()
     {
         var doc = Parsed("News\n\nYou wanted to see her event, and not stay up past midnight searching for a replay.");

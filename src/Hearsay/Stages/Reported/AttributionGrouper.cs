@@ -72,6 +72,8 @@ public sealed record AttributionGrouperOptions
     /// that whole attribution: it becomes the content, and the inner one nests under it.
     /// </summary>
     public bool OuterSpeech { get; init; } = true;
+    /// <summary>"According to X" left without content reports the attribution beside it, as a speech verb does (<see cref="OuterSpeech"/>).</summary>
+    public bool OuterAccordingTo { get; init; } = true;
     /// <summary>The complement-clause extension of content stops at the first comma, semicolon or dash.</summary>
     public bool ExtendToComma { get; init; } = true;
     /// <summary>Source spans that touch ("The" "president") are one source.</summary>
@@ -179,7 +181,7 @@ public static class AttributionGrouper
             if (best >= 0) { sourceOf[best] = span; sourceCost[best] = bestCost; }
         }
 
-        if (options.OuterSpeech) ReportOuter(doc, cues, contentOf, sourceOf);
+        if (options.OuterSpeech) ReportOuter(doc, cues, contentOf, sourceOf, options.OuterAccordingTo);
 
         var labelled = new bool[doc.Tokens.Count];
         var isSource = new bool[doc.Tokens.Count];
@@ -367,7 +369,7 @@ public static class AttributionGrouper
     }
 
     /// <summary>See <see cref="AttributionGrouperOptions.OuterSpeech"/>: a content-less speech verb takes the whole attribution beside it as content.</summary>
-    private static void ReportOuter(Document doc, List<RoleSpan> cues, List<RoleSpan>[] contentOf, RoleSpan?[] sourceOf)
+    private static void ReportOuter(Document doc, List<RoleSpan> cues, List<RoleSpan>[] contentOf, RoleSpan?[] sourceOf, bool accordingTo = false)
     {
         // Each cue's whole attribution (source, cue and content), kept up to date as contents are reported.
         var extent = new (int First, int End)[cues.Count];
@@ -380,7 +382,8 @@ public static class AttributionGrouper
         for (int c = 0; c < cues.Count; c++)
         {
             var cue = cues[c];
-            if (contentOf[c].Count > 0 || !Hearsay.Stages.Quotes.CueLexicon.IsCueVerb(doc.Tokens[cue.End - 1].Text)) continue;
+            if (contentOf[c].Count > 0 || !(Hearsay.Stages.Quotes.CueLexicon.IsCueVerb(doc.Tokens[cue.End - 1].Text)
+                || accordingTo && cue.Length == 2 && doc.Tokens[cue.First].Text is "according" or "According" && doc.Tokens[cue.First + 1].Text == "to")) continue;
             var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
             var (left, right) = extent[c];
             RoleSpan? best = null;
