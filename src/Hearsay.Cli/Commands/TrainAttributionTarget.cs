@@ -126,6 +126,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("fragments of up to 6 words give way", d with { FragmentWords = 6 });
         yield return ("foreign content of 4 tokens or more", d with { Grouping = d.Grouping with { MinForeignContent = 4 } });
         yield return ("no quoted foreign content", d with { Grouping = d.Grouping with { QuotedForeignContent = false } });
+        yield return ("no quoted as saying", d with { Grouping = d.Grouping with { QuotedAsSaying = false } });
         yield return ("no outer according to", d with { Grouping = d.Grouping with { OuterAccordingTo = false } });
         yield return ("no experiencers", d with { Grouping = d.Grouping with { Experiencers = false } });
         yield return ("no subject chains", d with { Grouping = d.Grouping with { SubjectChains = false } });

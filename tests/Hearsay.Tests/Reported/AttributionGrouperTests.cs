@@ -410,6 +410,24 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void Quoted_as_saying_is_one_attribution_of_the_quoting_outlet()
+    {
+        var doc = Tokenized("News\n\nCNN quoted an American witness as saying he saw one person in the truck.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Source, "CNN"),
+            Span(doc, RoleSpan.Cue, "saying"),
+            Span(doc, RoleSpan.Content, "he saw one person in the truck"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("CNN", doc.Slice(a.Source!.Value));
+        Assert.Equal("quoted", doc.Slice(a.Cue!.Value));
+        Assert.Equal(["an American witness as saying he saw one person in the truck"], a.Content.Select(doc.Slice));
+        var labelled = Assert.Single(AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { QuotedAsSaying = false }));
+        Assert.Equal("saying", doc.Slice(labelled.Cue!.Value));
+    }
+
+    [Fact]
     public void Content_grown_to_its_clause_stops_at_a_comma()
     {
         var doc = Parsed("News\n\nYou wanted to see her event, and not stay up past midnight searching for a replay.");
