@@ -495,4 +495,21 @@ public class AttributionGrouperTests
         AttributionTagger.Merge(doc, [found[0]], SieveMerge.PreferLabeller, fragmentWords: 0);
         Assert.Equal(["quote-sieve"], doc.Attributions.Select(a => a.Rule));
     }
+
+    [Fact]
+    public void A_cue_the_labeller_found_inside_a_content_is_not_found_again_by_the_nester()
+    {
+        var doc = Tokenized("News\n\nAccording to the Post, Biden told Zelensky in a phone call that more aid was on its way.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        doc.Attributions.Clear();
+        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = R("the Post"), Cue = R("According to"), Rule = "tagger" };
+        outer.Content.Add(R("Biden told Zelensky in a phone call that more aid was on its way"));
+        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = R("Biden"), Cue = R("told"), Rule = "tagger" };
+        inner.Content.Add(R("that more aid was on its way"));
+        doc.Attributions.AddRange([outer, inner]);
+        AttributionNester.Nest(doc);
+        AttributionNester.FindReported(doc, new Dictionary<string, float> { ["told"] = 0.9f });
+        var told = Assert.Single(doc.Attributions, a => doc.Slice(a.Cue!.Value) == "told");
+        Assert.Same(outer, told.Parent);
+    }
 }

@@ -52,25 +52,28 @@ public static class AttributionNester
     public static void FindReported(Document document, IReadOnlyDictionary<string, float> cueRates, float minRate = 0.2f, int depth = 3)
     {
         var frontier = document.Attributions.ToList();
+        // A cue that an attribution already has (the labeller's, nested by Nest) is not found a second time.
+        bool Taken(TextRange range) => document.Attributions.Any(a => a.Cue is { } cue && cue.Overlaps(range));
         for (int level = 0; level < depth && frontier.Count > 0; level++)
         {
             var found = new List<Attribution>();
             foreach (var outer in frontier)
                 foreach (var content in outer.Content)
-                    if (Inside(document, outer, content, cueRates, minRate) is { } inner) found.Add(inner);
+                    if (Inside(document, outer, content, cueRates, minRate, Taken) is { } inner) found.Add(inner);
             document.Attributions.AddRange(found);
             frontier = found;
         }
         for (int i = 0; i < document.Attributions.Count; i++) document.Attributions[i].Id = "A" + (i + 1);
     }
 
-    private static Attribution? Inside(Document doc, Attribution outer, TextRange content, IReadOnlyDictionary<string, float> cueRates, float minRate)
+    private static Attribution? Inside(Document doc, Attribution outer, TextRange content, IReadOnlyDictionary<string, float> cueRates, float minRate,
+        Func<TextRange, bool> taken)
     {
         var (first, end) = doc.TokensIn(content);
         for (int t = first + 1; t < end - 1; t++)
         {
             var token = doc.Tokens[t];
-            if (token.Shape != TokenShape.Word || outer.Cue is { } oc && oc.Overlaps(token.Range)) continue;
+            if (token.Shape != TokenShape.Word || outer.Cue is { } oc && oc.Overlaps(token.Range) || taken(token.Range)) continue;
             string word = AttributionFeatures.Normalize(token.Text);
             if (word is "according")
             {
