@@ -53,7 +53,12 @@ public static class AttributionNester
     {
         var frontier = document.Attributions.ToList();
         // A cue that an attribution already has (the labeller's, nested by Nest) is not found a second time.
-        bool Taken(TextRange range) => document.Attributions.Any(a => a.Cue is { } cue && cue.Overlaps(range));
+        bool Taken(TextRange range)
+        {
+            foreach (var a in document.Attributions)
+                if (a.Cue is { } cue && cue.Overlaps(range)) return true;
+            return false;
+        }
         for (int level = 0; level < depth && frontier.Count > 0; level++)
         {
             var found = new List<Attribution>();
