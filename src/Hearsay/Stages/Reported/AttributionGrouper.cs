@@ -8,6 +8,9 @@ public readonly record struct RoleSpan(int Role, int First, int End)
 {
     public const int Source = 1, Cue = 2, Content = 3;
     public int Length => End - First;
+
+    /// <summary>Text order: by start, then by end; the order <see cref="AttributionGrouper.Spans"/> gives.</summary>
+    public static readonly Comparison<RoleSpan> InTextOrder = (x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.End.CompareTo(y.End);
 }
 
 /// <summary>Settings of <see cref="AttributionGrouper"/>.</summary>
@@ -155,13 +158,14 @@ public static class AttributionGrouper
             if (span.Role == RoleSpan.Content)
             {
                 int best = -1, bestCost = int.MaxValue;
+                List<Quotation>? around = null;   // looked up once, when a cue of another sentence is in reach
                 for (int c = 0; c < cues.Count; c++)
                 {
                     int gap = Gap(span, cues[c]);
                     if (gap > options.MaxContentGap) continue;
                     bool sameSentence = SharesSentence(doc, span, cues[c]);
                     if (!sameSentence && span.Length < options.MinForeignContent
-                        && !(options.QuotedForeignContent && InQuotationReaching(doc, span, cues[c]))) continue;
+                        && !(options.QuotedForeignContent && ReachSentence(doc, around ??= QuotationsAround(doc, span), cues[c]))) continue;
                     int cost = gap + (sameSentence ? 0 : options.OtherSentencePenalty);
                     if (CueBetween(cues, span, cues[c])) cost += 100;
                     if (cost < bestCost) { best = c; bestCost = cost; }
@@ -550,7 +554,7 @@ public static class AttributionGrouper
             updated.Add(new RoleSpan(RoleSpan.Content, end, stop));
         }
         updated.Add(new RoleSpan(RoleSpan.Cue, verb, end));
-        updated.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.End.CompareTo(y.End));
+        updated.Sort(RoleSpan.InTextOrder);
         return updated;
     }
 
@@ -580,7 +584,7 @@ public static class AttributionGrouper
             var updated = current.Where(x => x.End <= quoted || x.First >= contentEnd || x.Role == RoleSpan.Source && x.End <= cue.First && x.End <= quoted).ToList();
             updated.Add(new RoleSpan(RoleSpan.Cue, quoted, quoted + 1));
             updated.Add(new RoleSpan(RoleSpan.Content, quoted + 1, contentEnd));
-            updated.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.End.CompareTo(y.End));
+            updated.Sort(RoleSpan.InTextOrder);
             result = updated;
         }
         return result ?? spans;
@@ -628,15 +632,18 @@ public static class AttributionGrouper
     {
         if (!doc.Has(Layers.Dependencies)) return null;
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+        // The cue's words, then the clauses they hang from (xcomp, conj, participle clauses): one link up, or
+        // with chains up to four, each head in turn looked at as the cue's words were.
         var heads = new List<int>();
         for (int t = cue.First; t < cue.End; t++) heads.Add(t);
-        int cueHeads = heads.Count;
-        for (int next = 0; next < heads.Count && heads.Count < cueHeads + (chains ? 4 : 1) && (chains || next < cueHeads); next++)
+        int cueWords = heads.Count, maxAdded = chains ? 4 : 1;
+        for (int next = 0; next < heads.Count && heads.Count - cueWords < maxAdded; next++)
         {
-            int t = heads[next];
-            if ((doc.Tokens[t].Relation is "xcomp" or "conj" || participles && IsParticipleClause(doc.Tokens[t]))
-                && doc.Tokens[t].Head >= 0 && (doc.Tokens[t].Head < cue.First || doc.Tokens[t].Head >= cue.End) && !heads.Contains(doc.Tokens[t].Head))
-                heads.Add(doc.Tokens[t].Head);
+            if (!chains && next >= cueWords) break;
+            var token = doc.Tokens[heads[next]];
+            if ((token.Relation is "xcomp" or "conj" || participles && IsParticipleClause(token))
+                && token.Head >= 0 && (token.Head < cue.First || token.Head >= cue.End) && !heads.Contains(token.Head))
+                heads.Add(token.Head);
         }
         foreach (int head in heads)
         {
@@ -808,13 +815,16 @@ public static class AttributionGrouper
         return false;
     }
 
-    /// <summary>Whether <paramref name="span"/> lies inside a quotation that also covers part of the cue's sentence.</summary>
-    private static bool InQuotationReaching(Document doc, RoleSpan span, RoleSpan cue)
+    /// <summary>The quotations that hold all of <paramref name="span"/>.</summary>
+    private static List<Quotation> QuotationsAround(Document doc, RoleSpan span) =>
+        doc.Quotations.Where(q => q.FirstToken <= span.First && span.End <= q.EndToken).ToList();
+
+    /// <summary>Whether one of <paramref name="quotations"/> also covers part of the cue's sentence.</summary>
+    private static bool ReachSentence(Document doc, List<Quotation> quotations, RoleSpan cue)
     {
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
-        foreach (var q in doc.Quotations)
-            if (q.FirstToken <= span.First && span.End <= q.EndToken && q.FirstToken < sentence.EndToken && sentence.FirstToken < q.EndToken)
-                return true;
+        foreach (var q in quotations)
+            if (q.FirstToken < sentence.EndToken && sentence.FirstToken < q.EndToken) return true;
         return false;
     }
 

@@ -52,33 +52,39 @@ public static class AttributionNester
     public static void FindReported(Document document, IReadOnlyDictionary<string, float> cueRates, float minRate = 0.2f, int depth = 3)
     {
         var frontier = document.Attributions.ToList();
-        // A cue that an attribution already has (the labeller's, nested by Nest) is not found a second time.
-        bool Taken(TextRange range)
+        // Tokens in a cue that an attribution already has (the labeller's, nested by Nest): not found a second time.
+        var taken = new bool[document.Tokens.Count];
+        void Take(IEnumerable<Attribution> attributions)
         {
-            foreach (var a in document.Attributions)
-                if (a.Cue is { } cue && cue.Overlaps(range)) return true;
-            return false;
+            foreach (var a in attributions)
+                if (a.Cue is { } cue)
+                {
+                    var (first, end) = document.TokensIn(cue);
+                    for (int i = first; i < end; i++) taken[i] = true;
+                }
         }
+        Take(frontier);
         for (int level = 0; level < depth && frontier.Count > 0; level++)
         {
             var found = new List<Attribution>();
             foreach (var outer in frontier)
                 foreach (var content in outer.Content)
-                    if (Inside(document, outer, content, cueRates, minRate, Taken) is { } inner) found.Add(inner);
+                    if (Inside(document, outer, content, cueRates, minRate, taken) is { } inner) found.Add(inner);
             document.Attributions.AddRange(found);
+            Take(found);
             frontier = found;
         }
         for (int i = 0; i < document.Attributions.Count; i++) document.Attributions[i].Id = "A" + (i + 1);
     }
 
     private static Attribution? Inside(Document doc, Attribution outer, TextRange content, IReadOnlyDictionary<string, float> cueRates, float minRate,
-        Func<TextRange, bool> taken)
+        bool[] taken)
     {
         var (first, end) = doc.TokensIn(content);
         for (int t = first + 1; t < end - 1; t++)
         {
             var token = doc.Tokens[t];
-            if (token.Shape != TokenShape.Word || outer.Cue is { } oc && oc.Overlaps(token.Range) || taken(token.Range)) continue;
+            if (token.Shape != TokenShape.Word || outer.Cue is { } oc && oc.Overlaps(token.Range) || taken[t]) continue;
             string word = AttributionFeatures.Normalize(token.Text);
             if (word is "according")
             {
