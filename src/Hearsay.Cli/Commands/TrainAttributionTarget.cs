@@ -46,7 +46,10 @@ public sealed class TrainAttributionTarget : ITrainTarget
             }
             context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
             var errors = new List<string>();
-            AttributionTrainer.Evaluate(tuned, held, null, errors);
+            // HEARSAY_ATTR_ANN=DIR also writes the held-out articles' attributions there as brat .ann files, for error analysis.
+            var ann = Environment.GetEnvironmentVariable("HEARSAY_ATTR_ANN");
+            if (ann is not null) Directory.CreateDirectory(ann);
+            AttributionTrainer.Evaluate(tuned, held, null, errors, annDirectory: ann);
             File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
             if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ORACLE") == "1")
             {
@@ -122,6 +125,10 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no cue auxiliaries", d with { Grouping = d.Grouping with { CueAuxiliaries = false } });
+        yield return ("no name colon quotes", d with { Grouping = d.Grouping with { NameColonQuotes = false } });
+        yield return ("no in polls", d with { Grouping = d.Grouping with { InPolls = false } });
+        yield return ("no source appositions", d with { Grouping = d.Grouping with { SourceAppositions = false } });
         yield return ("direct quotes always stay", d with { FragmentWords = 0 });
         yield return ("fragments of up to 6 words give way", d with { FragmentWords = 6 });
         yield return ("foreign content of 4 tokens or more", d with { Grouping = d.Grouping with { MinForeignContent = 4 } });

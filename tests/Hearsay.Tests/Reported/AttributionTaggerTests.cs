@@ -137,6 +137,28 @@ public class AttributionTaggerTests
         Assert.All(doc.Attributions.Where(a => a.Cue is { } c && outer.Content[0].Contains(c)), inner => Assert.Same(outer, inner.Parent));
     }
 
+    [Fact]
+    public void A_name_and_colon_before_a_quotation_and_a_sentence_opening_in_a_poll_are_attributions()
+    {
+        const string text = "Polls\n\nPollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”\n\n"
+            + "In a new Washington Post-ABC News poll, Clinton led Trump by 12 points among women.";
+        var doc = Pipeline.Process(ArticleReader.FromText(text));
+        var quote = ByCue(doc, ":");
+        Assert.Equal("Carl Bialik", Source(doc, quote));
+        Assert.Equal("“Keep on contacting voters as late as possible.”", Content(doc, quote));
+        var poll = Assert.Single(doc.Attributions, a => Cue(doc, a) == "In");
+        Assert.Equal("a new Washington Post-ABC News poll", Source(doc, poll));
+        Assert.Equal("Clinton led Trump by 12 points among women", Content(doc, poll));
+
+        var off = AttributionTaggerOptions.Default with
+        {
+            Grouping = AttributionGrouperOptions.Default with { NameColonQuotes = false, InPolls = false },
+        };
+        var plain = AttributionTrainer.BasePipeline(StandardPipelineOptions.Default.Models).Process(ArticleReader.FromText(text));
+        new AttributionTagger(AttributionModel.LoadShipped()!, off).Process(plain);
+        Assert.DoesNotContain(plain.Attributions, a => Source(plain, a) == "Carl Bialik" || Cue(plain, a) == "In");
+    }
+
     [Theory]
     [InlineData("Trump believes the election was stolen from him.", "Trump", "believes", "the election was stolen from him")]
     [InlineData("US officials have ruled out pushing Ukraine into talks with Russia.", "US officials", "ruled out", "pushing Ukraine")]

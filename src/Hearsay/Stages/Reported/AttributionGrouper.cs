@@ -110,6 +110,27 @@ public sealed record AttributionGrouperOptions
     public bool ShortSubjects { get; init; } = true;
     /// <summary>The passive subject of a participle of feeling or belief ("they are convinced", "FBI officials were angered by") stays the source.</summary>
     public bool Experiencers { get; init; } = true;
+    /// <summary>
+    /// A cue takes the auxiliaries, negation and adverbs just before it that hang from it ("has said", "also
+    /// said", "is expected"), as the corpus draws nearly every such cue.
+    /// </summary>
+    public bool CueAuxiliaries { get; init; } = true;
+    /// <summary>
+    /// "Pollsters agree - Carl Bialik: “One of the biggest lessons …”": a name of capitalised words opening a
+    /// line, a sentence or the stretch after a dash, then a colon and a quotation, attributes the quotation to
+    /// the name, with the colon as cue.
+    /// </summary>
+    public bool NameColonQuotes { get; init; } = true;
+    /// <summary>
+    /// "In a CNN/ORC poll released Monday, 31% of Republicans said …": a sentence opening with "In" and a poll or
+    /// survey is that poll's attribution, with "In" as cue, as the corpus draws it.
+    /// </summary>
+    public bool InPolls { get; init; } = true;
+    /// <summary>
+    /// A source takes the apposition after it ("Brian Fallon, a spokesman for Mrs. Clinton,"), comma included,
+    /// as the corpus draws nearly every such source.
+    /// </summary>
+    public bool SourceAppositions { get; init; } = true;
 }
 
 /// <summary>
@@ -145,6 +166,7 @@ public static class AttributionGrouper
         if (options.MergeTouchingSources) spans = MergeTouching(spans, RoleSpan.Source);
         if (options.DocumentParticiples && doc.Has(Layers.PartOfSpeech)) spans = AddDocumentParticiples(doc, spans);
         if (options.QuotedAsSaying) spans = QuotedAs(doc, spans);
+        if (options.CueAuxiliaries && doc.Has(Layers.Dependencies)) spans = WithAuxiliaries(doc, spans);
         var cues = spans.Where(s => s.Role == RoleSpan.Cue).ToList();
         var result = new List<Attribution>();
         if (cues.Count == 0) return result;
@@ -316,6 +338,32 @@ public static class AttributionGrouper
         return result;
     }
 
+    private static IReadOnlyList<RoleSpan> WithAuxiliaries(Document doc, IReadOnlyList<RoleSpan> spans)
+    {
+        List<RoleSpan>? result = null;
+        for (int n = 0; n < spans.Count; n++)
+        {
+            var span = spans[n];
+            if (span.Role != RoleSpan.Cue) continue;
+            int first = span.First, sentenceFirst = doc.Sentences[doc.Tokens[first].Sentence].FirstToken;
+            while (first > sentenceFirst && !Covered(spans, first - 1) && IsAuxiliaryOf(doc, first - 1, span)) first--;
+            if (first == span.First) continue;
+            result ??= new List<RoleSpan>(spans);
+            result[n] = span with { First = first };
+        }
+        return result ?? spans;
+    }
+
+    private static bool IsAuxiliaryOf(Document doc, int token, RoleSpan cue)
+    {
+        var t = doc.Tokens[token];
+        if (t.Relation is not ("aux" or "auxpass" or "neg" or "advmod")) return false;
+        if (t.Relation == "advmod" && t.Tag is not ("RB" or "RBR")) return false;
+        for (int k = t.Head, steps = 0; k >= 0 && steps < 4; k = doc.Tokens[k].Head, steps++)
+            if (k >= cue.First && k < cue.End) return true;
+        return false;
+    }
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "we", "i", "who", "which", "you" };
     private static readonly HashSet<string> Skippable = new(StringComparer.OrdinalIgnoreCase)
         { "also", "often", "has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "are", "were", "not", "n't", "has", "later", "then", "previously", "repeatedly", "once", "still", "again" };
@@ -424,6 +472,47 @@ public static class AttributionGrouper
             else merged.Add(span);
         }
         return merged;
+    }
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.SourceAppositions"/>: every attribution's source takes the
+    /// apposition of its head right after it, and the comma that closes it, unless those words are some
+    /// attribution's cue or content.
+    /// </summary>
+    public static void AddSourceAppositions(Document doc)
+    {
+        if (!doc.Has(Layers.Dependencies)) return;
+        foreach (var attribution in doc.Attributions)
+        {
+            if (attribution.Source is not { } range) continue;
+            var (first, end) = doc.TokensIn(range);
+            if (first >= end) continue;
+            var sentence = doc.Sentences[doc.Tokens[first].Sentence];
+            if (end >= sentence.EndToken - 1 || doc.Tokens[end].Text != ",") continue;
+            int appos = -1;
+            for (int i = end + 1; i < sentence.EndToken && i <= end + 8; i++)
+                if (doc.Tokens[i].Relation == "appos" && doc.Tokens[i].Head >= first && doc.Tokens[i].Head < end) { appos = i; break; }
+            if (appos < 0) continue;
+            int grown = appos + 1;
+            for (int j = appos + 1; j < sentence.EndToken; j++)
+                if (Within(doc, j, appos)) grown = j + 1;
+            grown = TrimPunctuation(doc, end, grown);
+            if (grown < sentence.EndToken && doc.Tokens[grown].Text == ",") grown++;
+            var added = new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[grown - 1].Range.End);
+            if (IsCueOrContent(doc, added)) continue;
+            attribution.Source = new TextRange(range.Start, added.End);
+        }
+    }
+
+    private static bool IsCueOrContent(Document doc, TextRange range)
+    {
+        foreach (var a in doc.Attributions)
+        {
+            if (a.Cue is { } cue && cue.Overlaps(range)) return true;
+            foreach (var fragment in a.Content)
+                if (fragment.Overlaps(range)) return true;
+        }
+        return false;
     }
 
     private static readonly HashSet<string> NounModifiers = new(StringComparer.Ordinal)
@@ -785,6 +874,104 @@ public static class AttributionGrouper
         doc.Attributions.Add(attribution);
         return true;
     }
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "and", "of", "de", "the", "&" };
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+        { "Related", "Update", "Updated", "Note", "Correction", "Editor", "Read", "Watch", "Quote", "Example", "Answer", "Question", "Q", "A" };
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.NameColonQuotes"/>. An attribution whose content lies inside
+    /// the quotation and whose cue comes before the name ("Pollsters agree") gives way. Returns whether it added one.
+    /// </summary>
+    public static bool AddNameColonQuotes(Document doc)
+    {
+        bool added = false;
+        var quotations = doc.Quotations;
+        for (int q = 0; q < quotations.Count; q++)
+        {
+            var quotation = quotations[q];
+            if (quotation.Continues) continue;
+            int colon = quotation.FirstToken - 1;
+            if (colon < 1 || doc.Tokens[colon].Text != ":") continue;
+            var sentence = doc.Sentences[doc.Tokens[colon].Sentence];
+            int first = colon;
+            while (first > sentence.FirstToken && colon - first < 6)
+            {
+                var word = doc.Tokens[first - 1];
+                if (word.Shape != TokenShape.Word || !(char.IsUpper(word.Text[0]) || NameConnectors.Contains(word.Text))) break;
+                first--;
+            }
+            if (first == colon || !char.IsUpper(doc.Tokens[first].Text[0]) || NotNames.Contains(doc.Tokens[first].Text)) continue;
+            // "More from Blumenthal and Cohen: “…”", a digest's way of giving the next quotation's author.
+            int opening = first >= sentence.FirstToken + 2 && doc.Tokens[first - 1].Text == "from" && doc.Tokens[first - 2].Text == "More" ? first - 2 : first;
+            if (!OpensStretch(doc, opening, sentence)) continue;
+            var source = new TextRange(doc.Tokens[first].Range.Start, doc.Tokens[colon - 1].Range.End);
+            var cue = doc.Tokens[colon].Range;
+            int last = q;
+            while (last + 1 < quotations.Count && quotations[last].RunsOn && quotations[last + 1].Continues) last++;
+            var content = new TextRange(quotation.Range.Start, quotations[last].Range.End);
+            // The labeller may already have taken the colon, with some other words as its source.
+            var onColon = doc.Attributions.Find(a => a.Cue == cue);
+            if (onColon is not null)
+            {
+                if (onColon.Source is not { } taken || !taken.Overlaps(source)) { onColon.Source = source; added = true; }
+                continue;
+            }
+            if (doc.Attributions.Any(a => a.Cue is { } c && (c.Overlaps(source) || content.Contains(c) && a.Source is null)
+                    || a.Source is { } s && s.Overlaps(source)))
+                continue;
+            doc.Attributions.RemoveAll(a => a.Cue is { } c && c.End <= source.Start && a.Content.Count > 0 && a.Content.All(f => content.Contains(f)));
+            var attribution = new Attribution("", AttributionKind.Direct) { Source = source, Cue = cue, Rule = "name-colon" };
+            attribution.Content.Add(content);
+            doc.Attributions.Add(attribution);
+            added = true;
+        }
+        return added;
+    }
+
+    private static readonly HashSet<string> PollNouns = new(StringComparer.OrdinalIgnoreCase) { "poll", "polls", "survey", "surveys" };
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.InPolls"/>: the sentence's first word "In", its object a poll or
+    /// survey, the phrase closed by a comma; the rest of the sentence is the content. Not where an attribution
+    /// already takes the phrase. Returns whether it added one.
+    /// </summary>
+    public static bool AddPollPrepositions(Document doc)
+    {
+        if (!doc.Has(Layers.Dependencies)) return false;
+        bool added = false;
+        foreach (var sentence in doc.Sentences)
+        {
+            int first = sentence.FirstToken;
+            if (sentence.EndToken - first < 6 || doc.Tokens[first].Text != "In") continue;
+            int comma = -1;
+            for (int i = first + 1; i < sentence.EndToken && i - first <= 16; i++)
+                if (doc.Tokens[i].Text == ",") { comma = i; break; }
+            if (comma < first + 2) continue;
+            // The poll noun governs "In" (UD: the preposition is the noun's case marker).
+            int noun = doc.Tokens[first].Head;
+            if (noun <= first || noun >= comma || !PollNouns.Contains(doc.Tokens[noun].Text)) continue;
+            int contentEnd = TrimPunctuation(doc, comma + 1, sentence.EndToken);
+            if (contentEnd - comma - 1 < 3) continue;
+            var cue = doc.Tokens[first].Range;
+            var source = new TextRange(doc.Tokens[first + 1].Range.Start, doc.Tokens[comma - 1].Range.End);
+            var content = new TextRange(doc.Tokens[comma + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
+            var phrase = new TextRange(cue.Start, source.End);
+            if (doc.Attributions.Any(a => a.Cue is { } c && c.Overlaps(phrase) || a.Source is { } s && s.Overlaps(phrase)
+                    || a.Content.Any(f => f.Overlaps(phrase))))
+                continue;
+            var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = cue, Rule = "poll" };
+            attribution.Content.Add(content);
+            doc.Attributions.Add(attribution);
+            added = true;
+        }
+        return added;
+    }
+
+    /// <summary>Whether the token opens its sentence, a line, or the stretch after a dash.</summary>
+    private static bool OpensStretch(Document doc, int token, Sentence sentence) =>
+        token == sentence.FirstToken || doc.Tokens[token - 1].Text is "-" or "--" or "—" or "–"
+        || doc.Text.AsSpan(doc.Tokens[token - 1].Range.End, doc.Tokens[token].Range.Start - doc.Tokens[token - 1].Range.End).Contains('\n');
 
     /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
     private static void CutOut(string text, List<TextRange> fragments, TextRange range)

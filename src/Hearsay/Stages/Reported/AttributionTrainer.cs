@@ -187,9 +187,9 @@ public static class AttributionTrainer
         return perceptron.ToModel(options.MinUpdates);
     }
 
-    /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold.</summary>
+    /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold; with <paramref name="annDirectory"/>, also writes each article's attributions there as brat.</summary>
     public static ArticleScore Evaluate(AttributionModel model, IReadOnlyList<Example> examples, AttributionTaggerOptions? options = null,
-        List<string>? errors = null, EnglishModels? nlp = null)
+        List<string>? errors = null, EnglishModels? nlp = null, string? annDirectory = null)
     {
         var perArticle = new List<string>[examples.Count];
         var pipeline = BasePipeline(nlp ?? StandardPipelineOptions.Default.Models);
@@ -201,6 +201,7 @@ public static class AttributionTrainer
             var doc = ArticleReader.FromText(e.Document.Text, e.Name);
             pipeline.Process(doc);
             stage.Process(doc);
+            if (annDirectory is not null) File.WriteAllText(Path.Combine(annDirectory, e.Name + ".ann"), Hearsay.Output.BratWriter.Format(doc));
             perArticle[i] = [];
             scores[i] = AttributionScorer.Score(doc.Text, e.Gold, AttributionSpans.From(doc.Attributions), e.Name, errors: perArticle[i]);
         });
