@@ -385,6 +385,24 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void According_to_reports_the_whole_clause_its_place_in_the_sentence_gives_it()
+    {
+        var after = Parsed("News\n\nIn Colorado, there are still voters who backed Sanders and won't get behind Clinton, according to the Democratic chairs.");
+        var afterSpans = SourceCueContent(after, "the Democratic chairs", "according to", "get behind Clinton");
+        Assert.Equal("In Colorado, there are still voters who backed Sanders and won't get behind Clinton",
+            after.Slice(Assert.Single(Assert.Single(AttributionGrouper.Group(after, afterSpans)).Content)));
+
+        var before = Parsed("News\n\nAccording to a CNN tally, Trump has won 758 pledged delegates so far.");
+        var beforeSpans = new List<RoleSpan> { Span(before, RoleSpan.Cue, "According to"), Span(before, RoleSpan.Content, "758 pledged delegates") };
+        var a = Assert.Single(AttributionGrouper.Group(before, beforeSpans));
+        Assert.Equal("a CNN tally", before.Slice(a.Source!.Value));
+        Assert.Equal("Trump has won 758 pledged delegates so far", before.Slice(Assert.Single(a.Content)));
+
+        var off = AttributionGrouperOptions.Default with { AccordingToClause = false };
+        Assert.Equal("get behind Clinton", after.Slice(Assert.Single(Assert.Single(AttributionGrouper.Group(after, afterSpans, off)).Content)));
+    }
+
+    [Fact]
     public void A_participle_cue_climbs_a_chain_of_clauses_to_the_subject()
     {
         var doc = Parsed("News\n\nOn Thursday, he expanded upon his calls for more surveillance, warning followers that the group could strike and implying that members were already here.");
@@ -488,7 +506,8 @@ public class AttributionGrouperTests
         };
         var outer = Assert.Single(AttributionGrouper.Group(doc, spans), a => a.Source is { } s && doc.Slice(s) == "Politico");
         Assert.Equal(["The local leaders seem enamored with the candidate"], outer.Content.Select(doc.Slice));
-        var without = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { OuterAccordingTo = false });
+        // (The clause rule alone reports the same sentence; both switched off, nothing does.)
+        var without = AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { OuterAccordingTo = false, AccordingToClause = false });
         Assert.DoesNotContain(without, a => a.Source is { } s && doc.Slice(s) == "Politico");
     }
 

@@ -131,6 +131,11 @@ public sealed record AttributionGrouperOptions
     /// as the corpus draws nearly every such source.
     /// </summary>
     public bool SourceAppositions { get; init; } = true;
+    /// <summary>
+    /// "…, according to X." reports the whole sentence before the comma, and "According to X, …" the whole
+    /// sentence after the comma that closes X, whatever the labeller gave those words.
+    /// </summary>
+    public bool AccordingToClause { get; init; } = true;
 }
 
 /// <summary>
@@ -214,6 +219,14 @@ public static class AttributionGrouper
         }
 
         if (options.OuterSpeech) ReportOuter(doc, cues, contentOf, sourceOf, options.OuterAccordingTo);
+        if (options.AccordingToClause)
+            for (int c = 0; c < cues.Count; c++)
+                if (IsAccordingTo(doc, cues[c]) && AccordingToClause(doc, cues[c]) is { } clause)
+                {
+                    contentOf[c].Clear();
+                    contentOf[c].Add(clause.Content);
+                    if (clause.Source is { } named && sourceOf[c] is null) sourceOf[c] = named;
+                }
 
         var labelled = new bool[doc.Tokens.Count];
         var isSource = new bool[doc.Tokens.Count];
@@ -427,6 +440,31 @@ public static class AttributionGrouper
     }
 
     /// <summary>See <see cref="AttributionGrouperOptions.OuterSpeech"/>: a content-less speech verb takes the whole attribution beside it as content.</summary>
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.AccordingToClause"/>: the content (and, for "According to X, …",
+    /// the source) that the position of "according to" in its sentence gives it; null where it gives none.
+    /// </summary>
+    private static (RoleSpan Content, RoleSpan? Source)? AccordingToClause(Document doc, RoleSpan cue)
+    {
+        var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+        int start = sentence.FirstToken;
+        while (start < cue.First && doc.Tokens[start].Shape is TokenShape.Punctuation or TokenShape.OpeningQuote) start++;
+        if (cue.First - 1 > start && doc.Tokens[cue.First - 1].Text == ",")
+        {
+            int end = TrimPunctuation(doc, start, cue.First - 1);
+            return end - start >= 3 ? (new RoleSpan(RoleSpan.Content, start, end), null) : null;
+        }
+        if (cue.First != start) return null;
+        int comma = cue.End;
+        while (comma < sentence.EndToken && doc.Tokens[comma].Text != ",") comma++;
+        int contentEnd = TrimPunctuation(doc, comma + 1, sentence.EndToken);
+        if (comma == cue.End || comma - cue.End > 12 || contentEnd - comma - 1 < 3) return null;
+        return (new RoleSpan(RoleSpan.Content, comma + 1, contentEnd), new RoleSpan(RoleSpan.Source, cue.End, comma));
+    }
+
+    private static bool IsAccordingTo(Document doc, RoleSpan cue) =>
+        cue.Length == 2 && doc.Tokens[cue.First].Text is "according" or "According" && doc.Tokens[cue.First + 1].Text == "to";
+
     private static void ReportOuter(Document doc, List<RoleSpan> cues, List<RoleSpan>[] contentOf, RoleSpan?[] sourceOf, bool accordingTo = false)
     {
         // Each cue's whole attribution (source, cue and content), kept up to date as contents are reported.
@@ -441,7 +479,7 @@ public static class AttributionGrouper
         {
             var cue = cues[c];
             if (contentOf[c].Count > 0 || !(Hearsay.Stages.Quotes.CueLexicon.IsCueVerb(doc.Tokens[cue.End - 1].Text)
-                || accordingTo && cue.Length == 2 && doc.Tokens[cue.First].Text is "according" or "According" && doc.Tokens[cue.First + 1].Text == "to")) continue;
+                || accordingTo && IsAccordingTo(doc, cue))) continue;
             var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
             var (left, right) = extent[c];
             RoleSpan? best = null;
