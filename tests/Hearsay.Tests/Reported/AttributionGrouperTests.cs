@@ -362,8 +362,9 @@ public class AttributionGrouperTests
     [Theory]
     [InlineData("Brian Fallon, a spokesman for the campaign, said the plan would fail.", "Brian Fallon", "Brian Fallon, a spokesman for the campaign,")]
     [InlineData("“The plan will fail,” said Dean Baker, co-director of the Center for Economic and Policy Research.", "Dean Baker", "Dean Baker, co-director of the Center for Economic and Policy Research")]
-    [InlineData("Obama, whose criticism of Trump has sharpened, said the plan would fail.", "Obama", "Obama")]
-    public void A_source_takes_its_apposition(string body, string source, string grown)
+    [InlineData("Beck, who supported Cruz in the primaries, said the plan would fail.", "Beck", "Beck, who supported Cruz in the primaries,")]
+    [InlineData("Two officials who spoke to reporters on Monday said the plan would fail.", "Two officials", "Two officials who spoke to reporters on Monday")]
+    public void A_source_takes_its_apposition_or_relative_clause(string body, string source, string grown)
     {
         var doc = Parsed("News\n\n" + body);
         doc.Attributions.Clear();
@@ -374,7 +375,11 @@ public class AttributionGrouperTests
         };
         attribution.Content.Add(body.Contains("The plan") ? Range(doc, "“The plan will fail,”") : Range(doc, "the plan would fail"));
         doc.Attributions.Add(attribution);
-        AttributionGrouper.AddSourceAppositions(doc);
+        var original = attribution.Source!.Value;
+        AttributionGrouper.AddSourceAppositions(doc, relatives: false);
+        Assert.Equal(grown.Contains("who") ? source : grown, doc.Slice(attribution.Source!.Value));
+        attribution.Source = original;
+        AttributionGrouper.AddSourceAppositions(doc, relatives: true);
         Assert.Equal(grown, doc.Slice(attribution.Source!.Value));
     }
 
@@ -397,6 +402,12 @@ public class AttributionGrouperTests
         var a = Assert.Single(AttributionGrouper.Group(before, beforeSpans));
         Assert.Equal("a CNN tally", before.Slice(a.Source!.Value));
         Assert.Equal("Trump has won 758 pledged delegates so far", before.Slice(Assert.Single(a.Content)));
+
+        var described = Parsed("News\n\nAccording to Lorella Praeli, Clinton's Latino vote director, the campaign has targeted Latino voters.");
+        var describedSpans = new List<RoleSpan> { Span(described, RoleSpan.Cue, "According to"), Span(described, RoleSpan.Content, "Latino voters") };
+        var d = Assert.Single(AttributionGrouper.Group(described, describedSpans));
+        Assert.Equal("Lorella Praeli, Clinton's Latino vote director", described.Slice(d.Source!.Value));
+        Assert.Equal("the campaign has targeted Latino voters", described.Slice(Assert.Single(d.Content)));
 
         var off = AttributionGrouperOptions.Default with { AccordingToClause = false };
         Assert.Equal("get behind Clinton", after.Slice(Assert.Single(Assert.Single(AttributionGrouper.Group(after, afterSpans, off)).Content)));

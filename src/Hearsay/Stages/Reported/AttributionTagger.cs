@@ -73,7 +73,7 @@ public sealed class AttributionTagger : IStage
                 found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
         }
         Merge(document, found, _options.Merge, _options.FragmentWords);
-        if (_options.Grouping.SourceAppositions) AttributionGrouper.AddSourceAppositions(document);
+        if (_options.Grouping.SourceAppositions) AttributionGrouper.AddSourceAppositions(document, _options.Grouping.SourceRelatives);
         if (_options.Grouping.TranscriptSpeakers && AttributionGrouper.AddTranscriptLines(document))
             Renumber(document.Attributions);
         if (_options.Grouping.HeadlineColon && AttributionGrouper.AddHeadlineColon(document))
