@@ -73,14 +73,14 @@ public sealed class AttributionTagger : IStage
                 found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
         }
         Merge(document, found, _options.Merge, _options.FragmentWords);
-        if (_options.Grouping.SourceAppositions) AttributionGrouper.AddSourceAppositions(document, _options.Grouping.SourceRelatives);
-        if (_options.Grouping.TranscriptSpeakers && AttributionGrouper.AddTranscriptLines(document))
+        if (_options.Grouping.SourceAppositions) DocumentPatterns.AddSourceAppositions(document, _options.Grouping.SourceRelatives);
+        if (_options.Grouping.TranscriptSpeakers && DocumentPatterns.AddTranscriptLines(document))
             Renumber(document.Attributions);
-        if (_options.Grouping.HeadlineColon && AttributionGrouper.AddHeadlineColon(document))
+        if (_options.Grouping.HeadlineColon && DocumentPatterns.AddHeadlineColon(document))
             Renumber(document.Attributions);
-        if (_options.Grouping.NameColonQuotes && AttributionGrouper.AddNameColonQuotes(document))
+        if (_options.Grouping.NameColonQuotes && DocumentPatterns.AddNameColonQuotes(document))
             Renumber(document.Attributions);
-        if (_options.Grouping.InPolls && AttributionGrouper.AddPollPrepositions(document))
+        if (_options.Grouping.InPolls && DocumentPatterns.AddPollPrepositions(document))
             Renumber(document.Attributions);
         AttributionNester.Nest(document);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);

@@ -1,0 +1,253 @@
+using Hearsay.Attributions;
+using Hearsay.Text;
+
+namespace Hearsay.Stages.Reported;
+
+/// <summary>
+/// Attributions read off the document's layout and phrasing once the labeller's and the sieves' attributions
+/// are merged: transcript lines ("WALLACE: …"), headline colons ("Report: …"), a name and a colon before a
+/// quotation ("- Carl Bialik: “…”"), a sentence opening "In a … poll,", and sources grown by their
+/// appositions and relative clauses. Each is a switch in <see cref="AttributionGrouperOptions"/>, applied by
+/// <see cref="AttributionTagger"/>.
+/// </summary>
+public static class DocumentPatterns
+{
+    /// <summary>
+    /// Adds transcript lines ("WALLACE: If I may, sir, …") to the document's attributions: a paragraph, not the
+    /// headline, opening with one to three upper-case words and a colon, unless an attribution from outside
+    /// the line reaches into it. Lines are cut out of the contents that held them whole; an attribution left
+    /// without content is dropped. Returns whether any line was added.
+    /// </summary>
+    public static bool AddTranscriptLines(Document doc)
+    {
+        var existing = doc.Attributions;
+        var result = new List<Attribution>();
+        foreach (var paragraph in doc.Paragraphs)
+        {
+            if (paragraph.Index == 0) continue;
+            var (first, end) = doc.TokensIn(paragraph.Range);
+            if (first < end && doc.Tokens[first].Shape == TokenShape.OpeningQuote) first++;   // a transcript printed as one long quote
+            int colon = first;
+            while (colon < end && colon - first < 3 && doc.Tokens[colon].Shape == TokenShape.Word && IsUpperWord(doc.Tokens[colon].Text)) colon++;
+            if (colon == first || colon >= end - 1 || doc.Tokens[colon].Text != ":") continue;
+            int contentEnd = end;
+            if (contentEnd > colon + 1 && doc.Tokens[contentEnd - 1].Shape == TokenShape.ClosingQuote) contentEnd--;
+            if (contentEnd > colon + 1 && doc.Tokens[contentEnd - 1].Text == ".") contentEnd--;
+            if (contentEnd <= colon + 1) continue;
+            var content = new TextRange(doc.Tokens[colon + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
+            var source = new TextRange(doc.Tokens[first].Range.Start, doc.Tokens[colon - 1].Range.End);
+            // An attribution whose cue lies inside the line is reported by the speaker and will nest under
+            // the line. One whose content holds the line's words (a transcript printed as one long quote after
+            // "X said") gives the line up; one that reaches into part of it, or takes its name, wins over it.
+            var line = new TextRange(source.Start, content.End);
+            if (existing.Any(a => a.Cue is { } q && (q.Overlaps(source) || !content.Contains(q)
+                    && a.Content.Any(c => (c.Overlaps(content) || c.Overlaps(source)) && !c.Contains(content)))))
+                continue;
+            foreach (var a in existing)
+                if (a.Cue is { } q && !line.Contains(q)) CutOut(doc.Text, a.Content, paragraph.Range);
+            var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = doc.Tokens[colon].Range, Rule = "transcript" };
+            attribution.Content.Add(content);
+            result.Add(attribution);
+        }
+        if (result.Count == 0) return false;
+        existing.RemoveAll(a => a.Content.Count == 0 && a.Cue is not null);
+        existing.AddRange(result);
+        return true;
+    }
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.HeadlineColon"/>: one to four words, the first capitalised,
+    /// a colon and at least three words after it, in the first paragraph. Not "The Latest:" or an
+    /// all-capitals label ("EXCLUSIVE:"), and not where an attribution already takes the colon or the name.
+    /// Returns whether it added one.
+    /// </summary>
+    public static bool AddHeadlineColon(Document doc)
+    {
+        if (doc.Paragraphs.Count == 0) return false;
+        var (first, end) = doc.TokensIn(doc.Paragraphs[0].Range);
+        int colon = first;
+        while (colon < end && colon - first < 4 && doc.Tokens[colon].Text != ":") colon++;
+        if (colon == first || colon >= end || doc.Tokens[colon].Text != ":" || end - colon - 1 < 3) return false;
+        var name = doc.Tokens.Skip(first).Take(colon - first).ToList();
+        if (!char.IsUpper(name[0].Text[0]) || name.Any(t => t.Shape is not TokenShape.Word) || name.All(t => IsUpperWord(t.Text))
+            || name.Count == 2 && name[0].Text == "The" && name[1].Text == "Latest")
+            return false;
+        int contentEnd = AttributionGrouper.TrimPunctuation(doc, colon + 1, end);
+        if (contentEnd - colon - 1 < 3) return false;
+        var source = new TextRange(name[0].Range.Start, name[^1].Range.End);
+        var cue = doc.Tokens[colon].Range;
+        var content = new TextRange(doc.Tokens[colon + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
+        if (doc.Attributions.Any(a => a.Cue is { } q && (q.Overlaps(source) || q.Overlaps(cue))
+                || a.Source is { } s && s.Overlaps(source) || a.Content.Any(c => c.Overlaps(source))))
+            return false;
+        var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = cue, Rule = "headline" };
+        attribution.Content.Add(content);
+        doc.Attributions.Add(attribution);
+        return true;
+    }
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "and", "of", "de", "the", "&" };
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+        { "Related", "Update", "Updated", "Note", "Correction", "Editor", "Read", "Watch", "Quote", "Example", "Answer", "Question", "Q", "A" };
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.NameColonQuotes"/>. An attribution whose content lies inside
+    /// the quotation and whose cue comes before the name ("Pollsters agree") gives way. Returns whether it added one.
+    /// </summary>
+    public static bool AddNameColonQuotes(Document doc)
+    {
+        bool added = false;
+        var quotations = doc.Quotations;
+        for (int q = 0; q < quotations.Count; q++)
+        {
+            var quotation = quotations[q];
+            if (quotation.Continues) continue;
+            int colon = quotation.FirstToken - 1;
+            if (colon < 1 || doc.Tokens[colon].Text != ":") continue;
+            var sentence = doc.Sentences[doc.Tokens[colon].Sentence];
+            int first = colon;
+            while (first > sentence.FirstToken && colon - first < 6)
+            {
+                var word = doc.Tokens[first - 1];
+                if (word.Shape != TokenShape.Word || !(char.IsUpper(word.Text[0]) || NameConnectors.Contains(word.Text))) break;
+                first--;
+            }
+            if (first == colon || !char.IsUpper(doc.Tokens[first].Text[0]) || NotNames.Contains(doc.Tokens[first].Text)) continue;
+            // "More from Blumenthal and Cohen: “…”", a digest's way of giving the next quotation's author.
+            int opening = first >= sentence.FirstToken + 2 && doc.Tokens[first - 1].Text == "from" && doc.Tokens[first - 2].Text == "More" ? first - 2 : first;
+            if (!OpensStretch(doc, opening, sentence)) continue;
+            var source = new TextRange(doc.Tokens[first].Range.Start, doc.Tokens[colon - 1].Range.End);
+            var cue = doc.Tokens[colon].Range;
+            int last = q;
+            while (last + 1 < quotations.Count && quotations[last].RunsOn && quotations[last + 1].Continues) last++;
+            var content = new TextRange(quotation.Range.Start, quotations[last].Range.End);
+            // The labeller may already have taken the colon, with some other words as its source.
+            var onColon = doc.Attributions.Find(a => a.Cue == cue);
+            if (onColon is not null)
+            {
+                if (onColon.Source is not { } taken || !taken.Overlaps(source)) { onColon.Source = source; added = true; }
+                continue;
+            }
+            if (doc.Attributions.Any(a => a.Cue is { } c && (c.Overlaps(source) || content.Contains(c) && a.Source is null)
+                    || a.Source is { } s && s.Overlaps(source)))
+                continue;
+            doc.Attributions.RemoveAll(a => a.Cue is { } c && c.End <= source.Start && a.Content.Count > 0 && a.Content.All(f => content.Contains(f)));
+            var attribution = new Attribution("", AttributionKind.Direct) { Source = source, Cue = cue, Rule = "name-colon" };
+            attribution.Content.Add(content);
+            doc.Attributions.Add(attribution);
+            added = true;
+        }
+        return added;
+    }
+
+    private static readonly HashSet<string> PollNouns = new(StringComparer.OrdinalIgnoreCase) { "poll", "polls", "survey", "surveys" };
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.InPolls"/>: the sentence's first word "In", its object a poll or
+    /// survey, the phrase closed by a comma; the rest of the sentence is the content. Not where an attribution
+    /// already takes the phrase. Returns whether it added one.
+    /// </summary>
+    public static bool AddPollPrepositions(Document doc)
+    {
+        if (!doc.Has(Layers.Dependencies)) return false;
+        bool added = false;
+        foreach (var sentence in doc.Sentences)
+        {
+            int first = sentence.FirstToken;
+            if (sentence.EndToken - first < 6 || doc.Tokens[first].Text != "In") continue;
+            int comma = -1;
+            for (int i = first + 1; i < sentence.EndToken && i - first <= 16; i++)
+                if (doc.Tokens[i].Text == ",") { comma = i; break; }
+            if (comma < first + 2) continue;
+            // The poll noun governs "In" (UD: the preposition is the noun's case marker).
+            int noun = doc.Tokens[first].Head;
+            if (noun <= first || noun >= comma || !PollNouns.Contains(doc.Tokens[noun].Text)) continue;
+            int contentEnd = AttributionGrouper.TrimPunctuation(doc, comma + 1, sentence.EndToken);
+            if (contentEnd - comma - 1 < 3) continue;
+            var cue = doc.Tokens[first].Range;
+            var source = new TextRange(doc.Tokens[first + 1].Range.Start, doc.Tokens[comma - 1].Range.End);
+            var content = new TextRange(doc.Tokens[comma + 1].Range.Start, doc.Tokens[contentEnd - 1].Range.End);
+            var phrase = new TextRange(cue.Start, source.End);
+            if (doc.Attributions.Any(a => a.Cue is { } c && c.Overlaps(phrase) || a.Source is { } s && s.Overlaps(phrase)
+                    || a.Content.Any(f => f.Overlaps(phrase))))
+                continue;
+            var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = cue, Rule = "poll" };
+            attribution.Content.Add(content);
+            doc.Attributions.Add(attribution);
+            added = true;
+        }
+        return added;
+    }
+
+    /// <summary>Whether the token opens its sentence, a line, or the stretch after a dash.</summary>
+    private static bool OpensStretch(Document doc, int token, Sentence sentence) =>
+        token == sentence.FirstToken || doc.Tokens[token - 1].Text is "-" or "--" or "—" or "–"
+        || doc.Text.AsSpan(doc.Tokens[token - 1].Range.End, doc.Tokens[token].Range.Start - doc.Tokens[token - 1].Range.End).Contains('\n');
+
+    /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
+    private static void CutOut(string text, List<TextRange> fragments, TextRange range)
+    {
+        bool HasWord(int start, int end) => text.AsSpan(start, end - start).ContainsAnyExcept(NotWord);
+        for (int i = fragments.Count - 1; i >= 0; i--)
+        {
+            var f = fragments[i];
+            if (!f.Overlaps(range)) continue;
+            fragments.RemoveAt(i);
+            if (range.End < f.End && HasWord(range.End, f.End)) fragments.Insert(i, new TextRange(range.End, f.End));
+            if (f.Start < range.Start && HasWord(f.Start, range.Start)) fragments.Insert(i, new TextRange(f.Start, range.Start));
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NotWord = System.Buffers.SearchValues.Create(" \n\r\t\"“”'‘’.,;:()[]—–-");
+
+    private static bool IsUpperWord(string word) => word.Length >= 2 && word.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && word.Any(char.IsLetter);
+
+    /// <summary>
+    /// See <see cref="AttributionGrouperOptions.SourceAppositions"/>: every attribution's source takes the
+    /// apposition of its head right after it (with <paramref name="relatives"/>, or its relative clause),
+    /// and the comma that closes it, unless those words are some attribution's cue or content.
+    /// </summary>
+    public static void AddSourceAppositions(Document doc, bool relatives = false)
+    {
+        if (!doc.Has(Layers.Dependencies)) return;
+        foreach (var attribution in doc.Attributions)
+        {
+            if (attribution.Source is not { } range) continue;
+            var (first, end) = doc.TokensIn(range);
+            if (first >= end) continue;
+            var sentence = doc.Sentences[doc.Tokens[first].Sentence];
+            if (end >= sentence.EndToken - 1) continue;
+            bool comma = doc.Tokens[end].Text == ",";
+            int next = comma ? end + 1 : end;
+            int dependent = -1;
+            for (int i = next; i < sentence.EndToken && i <= end + 8; i++)
+                if ((doc.Tokens[i].Relation == "appos" && comma || relatives && doc.Tokens[i].Relation == "acl:relcl")
+                    && doc.Tokens[i].Head >= first && doc.Tokens[i].Head < end) { dependent = i; break; }
+            if (dependent < 0) continue;
+            int start = dependent, grown = dependent + 1;
+            for (int j = next; j < sentence.EndToken; j++)
+                if (AttributionGrouper.Within(doc, j, dependent))
+                {
+                    if (doc.Tokens[j].Shape != TokenShape.Punctuation) start = Math.Min(start, j);
+                    grown = j + 1;
+                }
+            if (start != next && doc.Tokens[dependent].Relation != "appos") continue;   // a relative clause must follow at once
+            grown = AttributionGrouper.TrimPunctuation(doc, end, grown);
+            if (comma && grown < sentence.EndToken && doc.Tokens[grown].Text == ",") grown++;
+            var added = new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[grown - 1].Range.End);
+            if (IsCueOrContent(doc, added)) continue;
+            attribution.Source = new TextRange(range.Start, added.End);
+        }
+    }
+
+    private static bool IsCueOrContent(Document doc, TextRange range)
+    {
+        foreach (var a in doc.Attributions)
+        {
+            if (a.Cue is { } cue && cue.Overlaps(range)) return true;
+            foreach (var fragment in a.Content)
+                if (fragment.Overlaps(range)) return true;
+        }
+        return false;
+    }
+}

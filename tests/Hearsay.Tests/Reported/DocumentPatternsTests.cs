@@ -1,0 +1,108 @@
+using Hearsay.Attributions;
+using Hearsay.Stages.Reported;
+using Hearsay.Text;
+
+using static Hearsay.Tests.Reported.PreparedDocuments;
+
+namespace Hearsay.Tests.Reported;
+
+/// <summary>Attributions read off the document's layout and phrasing (<see cref="DocumentPatterns"/>), each rule on its own.</summary>
+public class DocumentPatternsTests
+{
+    [Theory]
+    [InlineData("Report: US Officials Have Ruled Out Pushing Ukraine to Negotiate\n\nThe talks stalled.", "Report", "US Officials Have Ruled Out Pushing Ukraine to Negotiate")]
+    [InlineData("Graham: Trump's Rhetoric Is Destroying the Party.\n\nThe senator spoke.", "Graham", "Trump's Rhetoric Is Destroying the Party")]
+    [InlineData("The Latest: Sanders wins Minnesota caucuses\n\nThe count went on.", null, null)]
+    [InlineData("EXCLUSIVE: Saudis insist they are fighting terror\n\nA memo was sent.", null, null)]
+    [InlineData("Election night\n\nSmith: the count is slow and it will take days.", null, null)]
+    public void A_headline_opening_with_a_name_and_a_colon_is_attributed_to_the_name(string text, string? source, string? content)
+    {
+        var doc = Tokenized(text);
+        AssertAdded(doc, DocumentPatterns.AddHeadlineColon(doc), source, ":", content);
+    }
+
+    /// <summary>A rule that adds attributions added exactly this one, or, with a null source, none.</summary>
+    private static void AssertAdded(Document doc, bool added, string? source, string cue, string? content)
+    {
+        Assert.Equal(source is not null, added);
+        if (source is null) { Assert.Empty(doc.Attributions); return; }
+        var a = Assert.Single(doc.Attributions);
+        Assert.Equal(source, doc.Slice(a.Source!.Value));
+        Assert.Equal(cue, doc.Slice(a.Cue!.Value));
+        Assert.Equal(content, doc.Slice(Assert.Single(a.Content)));
+    }
+
+    [Theory]
+    [InlineData("Polls\n\nPollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”", "Carl Bialik", "“Keep on contacting voters as late as possible.”")]
+    [InlineData("Polls\n\nMore from Blumenthal and Cohen: “Our data helps confirm that both issues were in play.”", "Blumenthal and Cohen", "“Our data helps confirm that both issues were in play.”")]
+    [InlineData("Polls\n\nClinton: “Our goal is not to contain the group.”", "Clinton", "“Our goal is not to contain the group.”")]
+    [InlineData("Polls\n\nClinton: “Our goal is not to contain the group.\n\n“It is to defeat it.”", "Clinton", "“Our goal is not to contain the group.\n\n“It is to defeat it.”")]
+    [InlineData("Polls\n\nHe spoke about it on Fox News: “We will win.”", null, null)]
+    [InlineData("Polls\n\nRelated: “Trump wins the state”", null, null)]
+    public void A_name_a_colon_and_a_quotation_opening_a_stretch_attribute_the_quotation_to_the_name(string text, string? source, string? content)
+    {
+        var doc = Tokenized(text);
+        doc.Attributions.Clear();   // what the quote sieves found; the rule is tested alone
+        AssertAdded(doc, DocumentPatterns.AddNameColonQuotes(doc), source, ":", content);
+    }
+
+    [Fact]
+    public void A_name_before_a_colon_and_a_quotation_replaces_the_source_the_labeller_gave_the_colon()
+    {
+        var doc = Tokenized("Polls\n\nPollsters blame the Iowa poll overhype - HuffPollster: “Pollsters are taking a lot of heat.”");
+        doc.Attributions.Clear();
+        int colon = doc.Text.IndexOf(':');
+        int quote = doc.Text.IndexOf('“');
+        var labelled = new Attribution("", AttributionKind.Direct)
+        {
+            Source = new TextRange(doc.Text.IndexOf("Iowa poll overhype"), doc.Text.IndexOf("Iowa poll overhype") + "Iowa poll overhype".Length),
+            Cue = new TextRange(colon, colon + 1),
+        };
+        labelled.Content.Add(new TextRange(quote, doc.Text.Length));
+        doc.Attributions.Add(labelled);
+        Assert.True(DocumentPatterns.AddNameColonQuotes(doc));
+        Assert.Equal("HuffPollster", doc.Slice(Assert.Single(doc.Attributions).Source!.Value));
+    }
+
+    [Theory]
+    [InlineData("Polls\n\nIn a new Washington Post-ABC News poll, Clinton led Trump by 12 points among women.", "a new Washington Post-ABC News poll", "Clinton led Trump by 12 points among women")]
+    [InlineData("Polls\n\nIn the latest polls, he trails the governor in every state.", "the latest polls", "he trails the governor in every state")]
+    [InlineData("Polls\n\nIn April, a poll found that the public was split.", null, null)]
+    [InlineData("Polls\n\nIn eight of nine states where exit polls were conducted, voters were unhappy.", null, null)]
+    public void A_sentence_opening_in_a_poll_is_the_polls_attribution(string text, string? source, string? content)
+    {
+        var doc = Parsed(text);
+        doc.Attributions.Clear();
+        AssertAdded(doc, DocumentPatterns.AddPollPrepositions(doc), source, "In", content);
+    }
+
+    [Theory]
+    [InlineData("Brian Fallon, a spokesman for the campaign, said the plan would fail.", "Brian Fallon", "Brian Fallon, a spokesman for the campaign,")]
+    [InlineData("“The plan will fail,” said Dean Baker, co-director of the Center for Economic and Policy Research.", "Dean Baker", "Dean Baker, co-director of the Center for Economic and Policy Research")]
+    [InlineData("Beck, who supported Cruz in the primaries, said the plan would fail.", "Beck", "Beck, who supported Cruz in the primaries,")]
+    [InlineData("Two officials who spoke to reporters on Monday said the plan would fail.", "Two officials", "Two officials who spoke to reporters on Monday")]
+    public void A_source_takes_its_apposition_or_relative_clause(string body, string source, string grown)
+    {
+        var doc = Parsed("News\n\n" + body);
+        doc.Attributions.Clear();
+        var attribution = new Attribution("", AttributionKind.Indirect)
+        {
+            Source = Range(doc, source),
+            Cue = Range(doc, "said"),
+        };
+        attribution.Content.Add(body.Contains("The plan") ? Range(doc, "“The plan will fail,”") : Range(doc, "the plan would fail"));
+        doc.Attributions.Add(attribution);
+        var original = attribution.Source!.Value;
+        DocumentPatterns.AddSourceAppositions(doc, relatives: false);
+        Assert.Equal(grown.Contains("who") ? source : grown, doc.Slice(attribution.Source!.Value));
+        attribution.Source = original;
+        DocumentPatterns.AddSourceAppositions(doc, relatives: true);
+        Assert.Equal(grown, doc.Slice(attribution.Source!.Value));
+    }
+
+    private static TextRange Range(Document doc, string words)
+    {
+        int at = doc.Text.IndexOf(words, StringComparison.Ordinal);
+        return new TextRange(at, at + words.Length);
+    }
+}
