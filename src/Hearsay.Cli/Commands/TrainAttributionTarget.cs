@@ -131,6 +131,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("no source appositions", d with { Grouping = d.Grouping with { SourceAppositions = false } });
         yield return ("no according to clause", d with { Grouping = d.Grouping with { AccordingToClause = false } });
         yield return ("no source relatives", d with { Grouping = d.Grouping with { SourceRelatives = false } });
+        yield return ("no according to subject", d with { Grouping = d.Grouping with { AccordingToSubject = false } });
         yield return ("direct quotes always stay", d with { FragmentWords = 0 });
         yield return ("fragments of up to 6 words give way", d with { FragmentWords = 6 });
         yield return ("foreign content of 4 tokens or more", d with { Grouping = d.Grouping with { MinForeignContent = 4 } });

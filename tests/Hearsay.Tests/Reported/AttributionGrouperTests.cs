@@ -308,6 +308,20 @@ public class AttributionGrouperTests
         Assert.Equal("Lorella Praeli, Clinton's Latino vote director", described.Slice(d.Source!.Value));
         Assert.Equal("the campaign has targeted Latino voters", described.Slice(Assert.Single(d.Content)));
 
+        var opening = Parsed("News\n\nBoasting farms and colleges, called the Crossroads of America by its citizens, the county's voters seem enamored with Trump, according to Politico.");
+        var openingSpans = new List<RoleSpan>
+        {
+            Span(opening, RoleSpan.Cue, "called"),
+            Span(opening, RoleSpan.Content, "the Crossroads of America"),
+            Span(opening, RoleSpan.Cue, "according to"),
+            Span(opening, RoleSpan.Source, "Politico"),
+        };
+        var politico = Assert.Single(AttributionGrouper.Group(opening, openingSpans), a => a.Source is { } p && opening.Slice(p) == "Politico");
+        Assert.Equal("the county's voters seem enamored with Trump", opening.Slice(Assert.Single(politico.Content)));
+        var whole = AttributionGrouperOptions.Default with { AccordingToSubject = false };
+        Assert.StartsWith("Boasting", opening.Slice(Assert.Single(Assert.Single(AttributionGrouper.Group(opening, openingSpans, whole),
+            a => a.Source is { } p && opening.Slice(p) == "Politico").Content)));
+
         var off = AttributionGrouperOptions.Default with { AccordingToClause = false };
         Assert.Equal("get behind Clinton", after.Slice(Assert.Single(Assert.Single(AttributionGrouper.Group(after, afterSpans, off)).Content)));
     }

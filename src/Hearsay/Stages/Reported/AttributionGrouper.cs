@@ -142,6 +142,11 @@ public sealed record AttributionGrouperOptions
     /// sentence after the comma that closes X, whatever the labeller gave those words.
     /// </summary>
     public bool AccordingToClause { get; init; } = true;
+    /// <summary>
+    /// With <see cref="AccordingToClause"/>, an opening of the sentence that holds a cue of its own stays out of
+    /// the content, which then starts at the main clause's subject.
+    /// </summary>
+    public bool AccordingToSubject { get; init; } = true;
 }
 
 /// <summary>
@@ -227,7 +232,7 @@ public static class AttributionGrouper
         if (options.OuterSpeech) ReportOuter(doc, cues, contentOf, sourceOf, options.OuterAccordingTo);
         if (options.AccordingToClause)
             for (int c = 0; c < cues.Count; c++)
-                if (IsAccordingTo(doc, cues[c]) && AccordingToClause(doc, cues[c]) is { } clause)
+                if (IsAccordingTo(doc, cues[c]) && AccordingToClause(doc, cues[c], options.AccordingToSubject ? cues : null) is { } clause)
                 {
                     contentOf[c].Clear();
                     contentOf[c].Add(clause.Content);
@@ -450,7 +455,7 @@ public static class AttributionGrouper
     /// See <see cref="AttributionGrouperOptions.AccordingToClause"/>: the content (and, for "According to X, …",
     /// the source) that the position of "according to" in its sentence gives it; null where it gives none.
     /// </summary>
-    private static (RoleSpan Content, RoleSpan? Source)? AccordingToClause(Document doc, RoleSpan cue)
+    private static (RoleSpan Content, RoleSpan? Source)? AccordingToClause(Document doc, RoleSpan cue, List<RoleSpan>? cues = null)
     {
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
         int start = sentence.FirstToken;
@@ -458,6 +463,12 @@ public static class AttributionGrouper
         if (cue.First - 1 > start && doc.Tokens[cue.First - 1].Text == ",")
         {
             int end = TrimPunctuation(doc, start, cue.First - 1);
+            // An opening that holds a cue of its own ("Boasting …, called “…” by the citizens, the GOP leaners …
+            // seem enamored …, according to Politico") stays out: the content starts at the main clause's subject.
+            if (cues is not null && doc.Has(Layers.Dependencies) && MainSubjectStart(doc, cue) is int subject && subject > start && subject < end
+                && doc.Tokens[subject - 1].Text == ",")
+                foreach (var other in cues)
+                    if (other != cue && other.First >= start && other.End <= subject) { start = subject; break; }
             return end - start >= 3 ? (new RoleSpan(RoleSpan.Content, start, end), null) : null;
         }
         if (cue.First != start) return null;
@@ -470,6 +481,25 @@ public static class AttributionGrouper
         int contentEnd = TrimPunctuation(doc, comma + 1, sentence.EndToken);
         if (comma == cue.End || comma - cue.End > 12 || contentEnd - comma - 1 < 3) return null;
         return (new RoleSpan(RoleSpan.Content, comma + 1, contentEnd), new RoleSpan(RoleSpan.Source, cue.End, comma));
+    }
+
+    /// <summary>The first token of the subject of the verb "according to X" modifies, or null.</summary>
+    private static int? MainSubjectStart(Document doc, RoleSpan cue)
+    {
+        int noun = doc.Tokens[cue.First].Head;
+        if (noun < 0) return null;
+        int verb = doc.Tokens[noun].Head;
+        if (verb < 0) return null;
+        var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
+        for (int i = sentence.FirstToken; i < cue.First; i++)
+            if (doc.Tokens[i].Head == verb && doc.Tokens[i].Relation is "nsubj" or "nsubjpass" or "expl")
+            {
+                int first = i;
+                for (int j = sentence.FirstToken; j < i; j++)
+                    if (Within(doc, j, i)) { first = j; break; }
+                return first;
+            }
+        return null;
     }
 
     private static bool IsAccordingTo(Document doc, RoleSpan cue) =>
