@@ -14,6 +14,8 @@ public class DocumentPatternsTests
     [InlineData("Graham: Trump's Rhetoric Is Destroying the Party.\n\nThe senator spoke.", "Graham", "Trump's Rhetoric Is Destroying the Party")]
     [InlineData("The Latest: Sanders wins Minnesota caucuses\n\nThe count went on.", null, null)]
     [InlineData("EXCLUSIVE: Saudis insist they are fighting terror\n\nA memo was sent.", null, null)]
+    [InlineData("Breaking: Trump wins the Indiana primary\n\nThe count went on.", null, null)]
+    [InlineData("Delegate Update: Cruz gains in Colorado\n\nThe count went on.", null, null)]
     [InlineData("Election night\n\nSmith: the count is slow and it will take days.", null, null)]
     public void A_headline_opening_with_a_name_and_a_colon_is_attributed_to_the_name(string text, string? source, string? content)
     {

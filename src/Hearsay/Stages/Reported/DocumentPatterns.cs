@@ -57,8 +57,9 @@ public static class DocumentPatterns
 
     /// <summary>
     /// See <see cref="AttributionGrouperOptions.HeadlineColon"/>: one to four words, the first capitalised,
-    /// a colon and at least three words after it, in the first paragraph. Not "The Latest:" or an
-    /// all-capitals label ("EXCLUSIVE:"), and not where an attribution already takes the colon or the name.
+    /// a colon and at least three words after it, in the first paragraph. Not "The Latest:", a label
+    /// ("Breaking:", "Delegate Update:") or an all-capitals one ("EXCLUSIVE:"), and not where an attribution
+    /// already takes the colon or the name.
     /// Returns whether it added one.
     /// </summary>
     public static bool AddHeadlineColon(Document doc)
@@ -70,7 +71,8 @@ public static class DocumentPatterns
         if (colon == first || colon >= end || doc.Tokens[colon].Text != ":" || end - colon - 1 < 3) return false;
         var name = doc.Tokens.Skip(first).Take(colon - first).ToList();
         if (!char.IsUpper(name[0].Text[0]) || name.Any(t => t.Shape is not TokenShape.Word) || name.All(t => IsUpperWord(t.Text))
-            || name.Count == 2 && name[0].Text == "The" && name[1].Text == "Latest")
+            || name.Count == 2 && name[0].Text == "The" && name[1].Text == "Latest"
+            || NotNames.Contains(name[0].Text) || NotNames.Contains(name[^1].Text))
             return false;
         int contentEnd = AttributionGrouper.TrimPunctuation(doc, colon + 1, end);
         if (contentEnd - colon - 1 < 3) return false;
@@ -87,8 +89,12 @@ public static class DocumentPatterns
     }
 
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "and", "of", "de", "the", "&" };
+    /// <summary>Labels that open a line or a headline with a colon without naming anyone ("Breaking:", "Related:").</summary>
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
-        { "Related", "Update", "Updated", "Note", "Correction", "Editor", "Read", "Watch", "Quote", "Example", "Answer", "Question", "Q", "A" };
+    {
+        "Related", "Update", "Updated", "Note", "Correction", "Editor", "Read", "Watch", "Quote", "Example", "Answer", "Question", "Q", "A",
+        "Breaking", "Revealed", "Wow", "Video", "Photos", "Opinion", "Analysis", "Editorial", "Exclusive", "Live",
+    };
 
     /// <summary>
     /// See <see cref="AttributionGrouperOptions.NameColonQuotes"/>. An attribution whose content lies inside
