@@ -23,6 +23,9 @@ public class AttributionGrouperTests
     private static List<RoleSpan> SourceCueContent(Document doc, string source, string cue, string content) =>
         [Span(doc, RoleSpan.Source, source), Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, content)];
 
+    private static List<RoleSpan> CueContent(Document doc, string cue, string content) =>
+        [Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, content)];
+
     [Fact]
     public void Labels_become_spans_and_a_begin_label_splits_them()
     {
@@ -166,12 +169,7 @@ public class AttributionGrouperTests
     public void An_opening_cut_off_by_source_and_cue_is_the_contents_first_fragment()
     {
         var doc = Tokenized("News\n\nThe latest test, North Korea said, was its biggest yet.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, "North Korea"),
-            Span(doc, RoleSpan.Cue, "said"),
-            Span(doc, RoleSpan.Content, "was its biggest yet"),
-        };
+        var spans = SourceCueContent(doc, "North Korea", "said", "was its biggest yet");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal(["The latest test", "was its biggest yet"], a.Content.Select(doc.Slice));
         var without = Assert.Single(AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { InterruptedContent = false }));
@@ -182,12 +180,7 @@ public class AttributionGrouperTests
     public void An_opening_that_is_not_cut_off_by_commas_stays_out()
     {
         var doc = Tokenized("News\n\nOn Tuesday North Korea said the test was its biggest yet.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, "North Korea"),
-            Span(doc, RoleSpan.Cue, "said"),
-            Span(doc, RoleSpan.Content, "the test was its biggest yet"),
-        };
+        var spans = SourceCueContent(doc, "North Korea", "said", "the test was its biggest yet");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal(["the test was its biggest yet"], a.Content.Select(doc.Slice));
     }
@@ -234,20 +227,12 @@ public class AttributionGrouperTests
     public void A_participle_cue_takes_the_subject_of_the_clause_it_hangs_from_or_the_noun_it_modifies()
     {
         var doc = Parsed("News\n\nTwo speechwriters wrote a memo on Monday, arguing that the plan would fail.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Cue, "arguing"),
-            Span(doc, RoleSpan.Content, "that the plan would fail"),
-        };
+        var spans = CueContent(doc, "arguing", "that the plan would fail");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("Two speechwriters", doc.Slice(a.Source!.Value));
 
         var modified = Parsed("News\n\nThe video shows five young voters talking about the election.");
-        var modifiedSpans = new List<RoleSpan>
-        {
-            Span(modified, RoleSpan.Cue, "talking about"),
-            Span(modified, RoleSpan.Content, "the election"),
-        };
+        var modifiedSpans = CueContent(modified, "talking about", "the election");
         var b = Assert.Single(AttributionGrouper.Group(modified, modifiedSpans));
         Assert.Equal("five young voters", modified.Slice(b.Source!.Value));
     }
@@ -270,11 +255,7 @@ public class AttributionGrouperTests
         Assert.Equal(["negotiations with Putin", "the border would stay closed"], found.Select(a => doc.Slice(Assert.Single(a.Content))));
 
         var plain = Parsed("News\n\nThe ministry issued a statement about the border.");
-        var plainSpans = new List<RoleSpan>
-        {
-            Span(plain, RoleSpan.Cue, "issued"),
-            Span(plain, RoleSpan.Content, "a statement about the border"),
-        };
+        var plainSpans = CueContent(plain, "issued", "a statement about the border");
         Assert.Equal("issued", plain.Slice(Assert.Single(AttributionGrouper.Group(plain, plainSpans)).Cue!.Value));
     }
 
@@ -330,11 +311,7 @@ public class AttributionGrouperTests
     public void A_participle_cue_climbs_a_chain_of_clauses_to_the_subject()
     {
         var doc = Parsed("News\n\nOn Thursday, he expanded upon his calls for more surveillance, warning followers that the group could strike and implying that members were already here.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Cue, "implying"),
-            Span(doc, RoleSpan.Content, "that members were already here"),
-        };
+        var spans = CueContent(doc, "implying", "that members were already here");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("he", doc.Slice(a.Source!.Value));
         var oneLink = AttributionGrouperOptions.Default with { SubjectChains = false };
@@ -345,11 +322,7 @@ public class AttributionGrouperTests
     public void A_subject_too_long_for_a_source_gives_its_head_words()
     {
         var doc = Parsed("News\n\nSenator Marco Rubio, who has long opposed the plan and voted against it twice in the committee last year, argues that it will fail.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Cue, "argues"),
-            Span(doc, RoleSpan.Content, "that it will fail"),
-        };
+        var spans = CueContent(doc, "argues", "that it will fail");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("Senator Marco Rubio", doc.Slice(a.Source!.Value));
         var whole = AttributionGrouperOptions.Default with { ShortSubjects = false };
@@ -360,12 +333,7 @@ public class AttributionGrouperTests
     public void A_day_before_the_cue_is_not_its_source()
     {
         var doc = Tokenized("News\n\nThe senator spoke out Tuesday about the cuts to the program.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, "Tuesday"),
-            Span(doc, RoleSpan.Cue, "about"),
-            Span(doc, RoleSpan.Content, "the cuts to the program"),
-        };
+        var spans = SourceCueContent(doc, "Tuesday", "about", "the cuts to the program");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.NotEqual("Tuesday", a.Source is { } s ? doc.Slice(s) : "");
     }
@@ -439,12 +407,7 @@ public class AttributionGrouperTests
     public void Quoted_as_saying_is_one_attribution_of_the_quoting_outlet()
     {
         var doc = Tokenized("News\n\nCNN quoted an American witness as saying he saw one person in the truck.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, "CNN"),
-            Span(doc, RoleSpan.Cue, "saying"),
-            Span(doc, RoleSpan.Content, "he saw one person in the truck"),
-        };
+        var spans = SourceCueContent(doc, "CNN", "saying", "he saw one person in the truck");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("CNN", doc.Slice(a.Source!.Value));
         Assert.Equal("quoted", doc.Slice(a.Cue!.Value));
@@ -457,12 +420,7 @@ public class AttributionGrouperTests
     public void Content_grown_to_its_clause_stops_at_a_comma()
     {
         var doc = Parsed("News\n\nYou wanted to see her event, and not stay up past midnight searching for a replay.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, "You"),
-            Span(doc, RoleSpan.Cue, "wanted"),
-            Span(doc, RoleSpan.Content, "to see"),
-        };
+        var spans = SourceCueContent(doc, "You", "wanted", "to see");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal(["to see her event"], a.Content.Select(doc.Slice));
         var whole = Assert.Single(AttributionGrouper.Group(doc, spans, AttributionGrouperOptions.Default with { ExtendToComma = false }));

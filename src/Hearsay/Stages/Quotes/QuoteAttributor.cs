@@ -301,7 +301,7 @@ public sealed class QuoteAttributor : IStage
         return new CueMatch(source, tokens[colon].Range, Sieves.HeadlineColon, quote.EndToken);
     }
 
-    private static bool IsAccordingTo(Document doc, int k) =>
+    internal static bool IsAccordingTo(Document doc, int k) =>
         k + 1 < doc.Tokens.Count && doc.Tokens[k].Text.Equals("according", StringComparison.OrdinalIgnoreCase) && doc.Tokens[k + 1].Text == "to";
 
     private static bool IsCueVerbAt(Document doc, int k)

@@ -450,7 +450,6 @@ public static class AttributionGrouper
         return false;
     }
 
-    /// <summary>See <see cref="AttributionGrouperOptions.OuterSpeech"/>: a content-less speech verb takes the whole attribution beside it as content.</summary>
     /// <summary>
     /// See <see cref="AttributionGrouperOptions.AccordingToClause"/>: the content (and, for "According to X, …",
     /// the source) that the position of "according to" in its sentence gives it; null where it gives none.
@@ -493,18 +492,14 @@ public static class AttributionGrouper
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
         for (int i = sentence.FirstToken; i < cue.First; i++)
             if (doc.Tokens[i].Head == verb && doc.Tokens[i].Relation is "nsubj" or "nsubjpass" or "expl")
-            {
-                int first = i;
-                for (int j = sentence.FirstToken; j < i; j++)
-                    if (Within(doc, j, i)) { first = j; break; }
-                return first;
-            }
+                return SubtreeOf(doc, i).First;
         return null;
     }
 
     private static bool IsAccordingTo(Document doc, RoleSpan cue) =>
-        cue.Length == 2 && doc.Tokens[cue.First].Text is "according" or "According" && doc.Tokens[cue.First + 1].Text == "to";
+        cue.Length == 2 && Hearsay.Stages.Quotes.QuoteAttributor.IsAccordingTo(doc, cue.First);
 
+    /// <summary>See <see cref="AttributionGrouperOptions.OuterSpeech"/>: a content-less speech verb takes the whole attribution beside it as content.</summary>
     private static void ReportOuter(Document doc, List<RoleSpan> cues, List<RoleSpan>[] contentOf, RoleSpan?[] sourceOf, bool accordingTo = false)
     {
         // Each cue's whole attribution (source, cue and content), kept up to date as contents are reported.
@@ -587,6 +582,16 @@ public static class AttributionGrouper
         int first = source.First;
         while (first - 1 >= sentenceFirst && Free(first - 1) && Within(doc, first - 1, top)) first--;
         return source with { First = first, End = end };
+    }
+
+    /// <summary>The first and the end token of <paramref name="root"/>'s subtree within its sentence (punctuation included).</summary>
+    internal static (int First, int End) SubtreeOf(Document doc, int root)
+    {
+        var sentence = doc.Sentences[doc.Tokens[root].Sentence];
+        int first = root, end = root + 1;
+        for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
+            if (Within(doc, j, root)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
+        return (first, end);
     }
 
     /// <summary>Whether <paramref name="token"/> lies in the subtree of <paramref name="root"/> (itself included).</summary>
@@ -777,9 +782,7 @@ public static class AttributionGrouper
             {
                 var token = doc.Tokens[i];
                 if (token.Head != head || token.Relation is not ("nsubj" or "nsubjpass")) continue;
-                int first = i, end = i + 1;
-                for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
-                    if (Within(doc, j, i)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
+                var (first, end) = SubtreeOf(doc, i);
                 while (end > first + 1 && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
                 if (end - first > 12 && shorten)
                 {
@@ -826,10 +829,7 @@ public static class AttributionGrouper
             k = head;
         }
         if (child < 0 || doc.Tokens[child].Relation is not ("ccomp" or "xcomp" or "dobj" or "advcl" or "parataxis")) return null;
-        int end = child + 1;
-        for (int j = child; j < sentence.EndToken; j++)
-            if (Within(doc, j, child)) end = j + 1;
-        return TrimPunctuation(doc, content.First, end);
+        return TrimPunctuation(doc, content.First, SubtreeOf(doc, child).End);
     }
 
     internal static int TrimPunctuation(Document doc, int first, int end)
