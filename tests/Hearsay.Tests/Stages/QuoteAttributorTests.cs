@@ -29,6 +29,35 @@ public class QuoteAttributorTests
     }
 
     [Theory]
+    [InlineData("Budget\n\n“We will win this,” he went on.", "he", "went on")]
+    [InlineData("Budget\n\n“Let me talk,” Ortiz shot back.", "Ortiz", "shot back")]
+    [InlineData("Budget\n\n“It is over,” Linda Ortiz chortled, and left.", "Linda Ortiz", "chortled")]
+    public void Quote_then_subject_and_any_verb(string text, string source, string cue)
+    {
+        var doc = TestPipeline.Run(text);
+        var a = Single(doc);
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(cue, Cue(doc, a));
+    }
+
+    [Fact]
+    public void Quote_with_its_own_speaker_does_not_follow_on()
+    {
+        var doc = TestPipeline.Run("Budget\n\n“We will win,” Ortiz said.\n\n“It is over,” Dwyer chortled.");
+        Assert.Equal(2, doc.Attributions.Count);
+        Assert.Equal("Dwyer", Source(doc, doc.Attributions[1]));
+        Assert.Equal(new[] { "“It is over,”" }, Content(doc, doc.Attributions[1]));
+    }
+
+    [Fact]
+    public void Quote_then_a_verb_that_goes_on_is_not_a_cue()
+    {
+        // The clause does not end at the verb: the quoted words are the object of a longer sentence.
+        var doc = TestPipeline.Run("Budget\n\nThe plan, “Fresh Start,” Ortiz unveiled in March with great fanfare.");
+        Assert.Empty(doc.Attributions);
+    }
+
+    [Theory]
     [InlineData("Budget\n\nThe mayor said: “We kept our promises.”", "The mayor", "said")]
     [InlineData("Budget\n\nLinda Ortiz told reporters, “We kept our promises.”", "Linda Ortiz", "told")]
     [InlineData("Budget\n\nAccording to the mayor, “we kept our promises.”", "the mayor", "According to")]

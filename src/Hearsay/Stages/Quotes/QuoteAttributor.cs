@@ -162,7 +162,37 @@ public sealed class QuoteAttributor : IStage
             int end = Math.Max(k + 1, doc.TokenAtOrAfter(source.Value.End));
             return new CueMatch(source, token.Range, Sieves.QuoteThenCue, end);
         }
-        return null;
+        return SubjectThenVerb(doc, quote, start, ceiling);
+    }
+
+    private static readonly HashSet<string> VerbParticles = new(StringComparer.Ordinal) { "on", "back", "up", "out", "in" };
+
+    /// <summary>
+    /// "…," he went on. / "…," Oliver barked. / "…," Trump shot back. A quote that ends in a comma (or ? or !)
+    /// and is followed at once by a subject and a finite verb that closes the clause is that subject's, whatever
+    /// the verb: the verb need not be in the cue lexicon.
+    /// </summary>
+    private static CueMatch? SubjectThenVerb(Document doc, Quotation quote, int start, int ceiling)
+    {
+        var tokens = doc.Tokens;
+        int last = quote.EndToken - 1;
+        bool closedByComma = quote.EndToken < tokens.Count && tokens[quote.EndToken].Text == ","
+            || last >= 1 && tokens[last - 1].Text is "," or "?" or "!";
+        if (!closedByComma || start >= ceiling) return null;
+        // The subject: a pronoun or up to four capitalised words.
+        int verb = start;
+        if (SourcePhrases.IsPronoun(tokens[start].Text) && tokens[start].Text is not ("who" or "Who")) verb = start + 1;
+        else
+            while (verb < ceiling && verb - start < 4 && tokens[verb].Shape == TokenShape.Word && char.IsUpper(tokens[verb].Text[0])) verb++;
+        if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ")) return null;
+        if (tokens[verb].Sentence != tokens[start].Sentence) return null;
+        int cueEnd = verb + 1;
+        if (cueEnd < ceiling && VerbParticles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;
+        // The clause ends there: a period, a comma or a new quotation.
+        if (cueEnd < tokens.Count && !(cueEnd >= ceiling || tokens[cueEnd].Text is "." or "," or "!" or "?")) return null;
+        var source = new TextRange(tokens[start].Range.Start, tokens[verb - 1].Range.End);
+        var cue = new TextRange(tokens[verb].Range.Start, tokens[cueEnd - 1].Range.End);
+        return new CueMatch(source, cue, Sieves.QuoteThenCue, cueEnd);
     }
 
     /// <summary>"…" ― Jane Doe: a quote signed with a dash and a name, as in reader-comment round-ups.</summary>
