@@ -151,6 +151,22 @@ public class QuoteAttributorTests
     }
 
     [Fact]
+    public void Quote_paragraph_signed_on_the_next_line()
+    {
+        var doc = TestPipeline.Run("Debate notebook\n\n\"The system is rigged for the top 1 percent.\"\n\n- Bernie Sanders.\n\n"
+            + "\"I will look into it.\"\n\n-Hillary Clinton, after the debate.");
+        Assert.Equal(new[] { "Bernie Sanders", "Hillary Clinton" }, doc.Attributions.Select(a => Source(doc, a)));
+        Assert.All(doc.Attributions, a => Assert.Equal("-", Cue(doc, a)));
+    }
+
+    [Fact]
+    public void Credit_line_after_a_quote_paragraph_is_no_speaker()
+    {
+        var doc = TestPipeline.Run("Campaign\n\nHe called him \"my African American.\"\n\n- Reuters.");
+        Assert.DoesNotContain(doc.Attributions, a => Source(doc, a) == "Reuters");
+    }
+
+    [Fact]
     public void Scare_quotes_without_a_speaker_are_not_attributions()
     {
         var doc = TestPipeline.Run("Budget\n\nThe so-called “deal” collapsed on Friday.");

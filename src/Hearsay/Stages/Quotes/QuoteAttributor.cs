@@ -195,19 +195,40 @@ public sealed class QuoteAttributor : IStage
         return new CueMatch(source, cue, Sieves.QuoteThenCue, cueEnd);
     }
 
-    /// <summary>"…" ― Jane Doe: a quote signed with a dash and a name, as in reader-comment round-ups.</summary>
+    /// <summary>
+    /// "…" ― Jane Doe: a quote signed with a dash and a name, as in reader-comment round-ups; also a quote
+    /// that fills its paragraph, signed on the next line ("- Bernie Sanders.", "-President Obama, tweeting …"),
+    /// where the name must hold a person, so that a credit line ("- Reuters.") is not taken for a speaker.
+    /// </summary>
     private static CueMatch? DashSignature(Document doc, Quotation quote)
     {
         var tokens = doc.Tokens;
         int dash = quote.EndToken;
-        if (dash >= tokens.Count || tokens[dash].Text is not ("―" or "—" or "–" or "--")) return null;
+        if (dash < tokens.Count && tokens[dash].Text == "." && tokens[dash].Paragraph == tokens[dash - 1].Paragraph) dash++;
+        if (dash >= tokens.Count || tokens[dash].Text is not ("―" or "—" or "–" or "--" or "-")) return null;
+        bool nextLine = tokens[dash].Paragraph == tokens[quote.EndToken - 1].Paragraph + 1;
+        if (!nextLine && (tokens[dash].Text == "-" || dash != quote.EndToken)) return null;
+        if (nextLine && !FillsParagraph(doc, quote)) return null;
         int nameStart = dash + 1;
         int nameEnd = nameStart;
+        bool person = false;
         while (nameEnd < tokens.Count && nameEnd - nameStart < 6 && tokens[nameEnd].Paragraph == tokens[dash].Paragraph
-               && tokens[nameEnd].Shape == TokenShape.Word && char.IsUpper(tokens[nameEnd].Text[0])) nameEnd++;
-        if (nameEnd == nameStart) return null;
+               && tokens[nameEnd].Shape == TokenShape.Word && char.IsUpper(tokens[nameEnd].Text[0]))
+            person |= tokens[nameEnd++].EntityTag == "PERSON";
+        if (nameEnd == nameStart || nextLine && !person) return null;
         var source = new TextRange(tokens[nameStart].Range.Start, tokens[nameEnd - 1].Range.End);
         return new CueMatch(source, tokens[dash].Range, Sieves.DashSignature, nameEnd);
+    }
+
+    /// <summary>Whether the quotation opens its paragraph and nothing but a period follows it there.</summary>
+    private static bool FillsParagraph(Document doc, Quotation quote)
+    {
+        var tokens = doc.Tokens;
+        int paragraph = tokens[quote.FirstToken].Paragraph;
+        if (quote.FirstToken > 0 && tokens[quote.FirstToken - 1].Paragraph == paragraph) return false;
+        int k = quote.EndToken;
+        while (k < tokens.Count && tokens[k].Paragraph == paragraph && tokens[k].Text == ".") k++;
+        return k >= tokens.Count || tokens[k].Paragraph != paragraph;
     }
 
     /// <summary>Smith said: "…" / According to Smith, "…" / Smith called the war "senseless".</summary>
