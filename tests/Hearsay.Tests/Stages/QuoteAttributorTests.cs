@@ -167,6 +167,15 @@ public class QuoteAttributorTests
     }
 
     [Fact]
+    public void Inverted_source_stops_before_a_relative_clause_that_quotes_again()
+    {
+        var doc = TestPipeline.Run("Campaign\n\n“He is a danger,” said Beck, who said there were “too many things to dismiss.”");
+        var first = doc.Attributions[0];
+        Assert.Equal("Beck", Source(doc, first));
+        Assert.Equal(new[] { "“He is a danger,”" }, Content(doc, first));
+    }
+
+    [Fact]
     public void Scare_quotes_without_a_speaker_are_not_attributions()
     {
         var doc = TestPipeline.Run("Budget\n\nThe so-called “deal” collapsed on Friday.");

@@ -90,9 +90,24 @@ internal static class SourcePhrases
             int k = end + 1;
             while (k < ceiling && tokens[k].Text is not ("." or ";" or "!" or "?") && !tokens[k].IsQuote
                    && !(tokens[k].Text == "," && k + 1 < ceiling && !StartsDescription(tokens[k + 1]) && tokens[k + 1].Text is not ("and" or "who"))) k++;
-            if (k > end + 1) end = k;
+            // "said Beck, who said there were “…”": a clause that leads into a quote with a verb of speech is an
+            // attribution of its own, not a description.
+            bool speech = k < tokens.Count && tokens[k].IsQuote && HasSpeechVerb(doc, end + 1, k);
+            if (k > end + 1 && !speech) end = k;
         }
         return Span(doc, start, end - 1);
+    }
+
+    /// <summary>Whether a verb of speech (one that takes content: not "speak") lies in [first, end).</summary>
+    private static bool HasSpeechVerb(Document doc, int first, int end)
+    {
+        for (int i = first; i < end; i++)
+        {
+            var token = doc.Tokens[i];
+            if ((token.Tag is null || token.Tag.StartsWith("VB", StringComparison.Ordinal))
+                && CueLexicon.LemmaOf(token.Text) is { } lemma && lemma != "speak") return true;
+        }
+        return false;
     }
 
     private static bool IsStop(Document doc, int k) =>
