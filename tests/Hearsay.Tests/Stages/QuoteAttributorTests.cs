@@ -18,6 +18,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\n“We kept our promises,” Linda Ortiz, the mayor, told reporters.", "Linda Ortiz, the mayor", "told")]
     [InlineData("Budget\n\n“We kept our promises,” Rep. Gwen Moore (D-Wis.) said Friday.", "Rep. Gwen Moore", "said")]
     [InlineData("Budget\n\n“Why not?” Vitter demanded.", "Vitter", "demanded")]
+    [InlineData("Budget\n\n“We kept our promises,“ said Mayor Linda Ortiz.", "Mayor Linda Ortiz", "said")]
     public void Quote_then_cue(string text, string source, string cue)
     {
         var doc = TestPipeline.Run(text);

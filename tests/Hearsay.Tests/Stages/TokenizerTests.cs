@@ -50,6 +50,22 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Tokenizer_reads_misused_and_doubled_marks_by_their_place()
+    {
+        // A “ typed where ” belongs, and the archive style ’’ for a closing double mark.
+        var doc = new Document("“It's unusual,“ said Noble. “Why?“ he asked. A “question’’ came.");
+        new ParagraphSplitter().Process(doc);
+        new Tokenizer().Process(doc);
+        var quotes = doc.Tokens.Where(t => t.IsQuote).Select(t => (t.Text, t.Shape)).ToArray();
+        Assert.Equal(new[]
+        {
+            ("“", TokenShape.OpeningQuote), ("“", TokenShape.ClosingQuote),
+            ("“", TokenShape.OpeningQuote), ("“", TokenShape.ClosingQuote),
+            ("“", TokenShape.OpeningQuote), ("’’", TokenShape.ClosingQuote),
+        }, quotes);
+    }
+
+    [Fact]
     public void Tokenizer_keeps_urls_handles_and_markup_whole()
     {
         Assert.Equal(new[] { "See", "https://example.com/a?b=1", "and", "@jdoe", "<tweet id=\"1\">", "Hi", "</tweet>" },

@@ -79,7 +79,10 @@ public sealed class Tokenizer : IStage
             }
             else if (c is '“' or '«' or '„' or '‹')
             {
-                shape = TokenShape.OpeningQuote;
+                // A misused “ after a word or a mark and before a space or a mark closes the quote ("unusual,“ said").
+                bool closes = c == '“' && i > range.Start && !IsSpace(text[i - 1]) && !IsOpener(text[i - 1])
+                              && (i + 1 >= end || IsSpace(text[i + 1]) || text[i + 1] is ',' or '.' or ';' or ':' or '?' or '!' or ')');
+                shape = closes ? TokenShape.ClosingQuote : TokenShape.OpeningQuote;
                 i++;
             }
             else if (c is '”' or '»' or '›')
@@ -230,7 +233,8 @@ public sealed class Tokenizer : IStage
             openSingleQuotes++;
             return TokenShape.OpeningQuote;
         }
-        if (c == '\'' && tokenEnd < end && text[tokenEnd] == '\'')
+        // '' and ’’ (archive style) are double marks.
+        if (c is '\'' or '’' && tokenEnd < end && text[tokenEnd] == c)
         {
             tokenEnd++;
             return IsOpeningPosition(text, rangeStart, i, end) ? TokenShape.OpeningQuote : TokenShape.ClosingQuote;
