@@ -71,6 +71,19 @@ public class QuoteAttributorTests
         Assert.Equal(new[] { text[text.IndexOf('“')..] .TrimEnd() }, Content(doc, a));
     }
 
+    [Theory]
+    [InlineData("Guns\n\nThe president praised the new rules on Tuesday and added: “I know a little about this.”", "The president", "added")]
+    [InlineData("Casinos\n\nHours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon is an amazing man.”", "Trump", "telling")]
+    [InlineData("Judges\n\nMr. Trump issued a statement on Tuesday saying “I do not feel that heritage matters.”", "Mr. Trump", "saying")]
+    [InlineData("Protest\n\nIn response, the senator's top aide rallied supporters, saying: “We have to stop him.”", "the senator's top aide", "saying")]
+    public void Participles_and_conjoined_cues_speak_for_their_clause_subject(string text, string source, string cue)
+    {
+        var doc = TestPipeline.Run(text);
+        var a = Single(doc);
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(cue, Cue(doc, a));
+    }
+
     [Fact]
     public void Cue_inside_a_quote_joins_both_halves()
     {

@@ -154,7 +154,10 @@ public sealed class QuoteAttributor : IStage
             }
             if (token.Text is ";" or "?" or "!" or ":" || IsSentencePeriod(doc, k)) break;
             if (!IsCueVerbAt(doc, k)) continue;
-            TextRange? source = k == start
+            // "“…,” saying the city …": a participle has no inverted subject; its clause's subject speaks.
+            TextRange? source = k == start && token.Tag == "VBG"
+                ? SourcePhrases.InParse(doc, k, doc.Sentences[tokens[quote.FirstToken].Sentence].FirstToken, quote.FirstToken)
+                : k == start
                 ? SourcePhrases.After(doc, k, ceiling)
                 : SourcePhrases.Before(doc, k, start);
             if (source is null && k > start) continue;
@@ -251,7 +254,12 @@ public sealed class QuoteAttributor : IStage
             }
             if (!IsCueVerbAt(doc, k)) continue;
             bool participle = IsParticipleAfterComma(doc, k);
-            var subject = participle
+            // A participle or a conjoined verb ("…, and added:", "issued a statement saying") speaks for its clause's
+            // subject, which the parse knows.
+            var subject = participle || tokens[k].Relation == "conj" || tokens[k].Tag == "VBG"
+                ? SourcePhrases.InParse(doc, k, sentenceStart, k)
+                : null;
+            subject ??= participle
                 ? SubjectOfEarlierCue(doc, k, sentenceStart) ?? SourcePhrases.SentenceSubject(doc, sentenceStart, k)
                 : SourcePhrases.Before(doc, k, floor) ?? SourcePhrases.After(doc, k, quote.FirstToken);
             // "I laughed and said, "…"": the subject of the first verb.

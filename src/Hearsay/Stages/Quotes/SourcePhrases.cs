@@ -1,3 +1,4 @@
+using Hearsay.Pipeline;
 using Hearsay.Text;
 
 namespace Hearsay.Stages.Quotes;
@@ -69,6 +70,41 @@ internal static class SourcePhrases
         int first = NounPhraseStart(doc, end, floor, allowClause: false);
         if (first > end) return null;
         return HasHead(doc, first, end + 1) ? Span(doc, first, end) : null;
+    }
+
+    /// <summary>
+    /// The subject the parser gives <paramref name="verb"/>, or else the clause it is conjoined to or hangs from
+    /// ("… noted that …, and added:", "rallied supporters, saying:", "returned the compliment, telling Reuters,",
+    /// "issued a statement saying"),
+    /// when it lies within [<paramref name="floor"/>, <paramref name="ceiling"/>). Null without a parse.
+    /// </summary>
+    public static TextRange? InParse(Document doc, int verb, int floor, int ceiling)
+    {
+        if (!doc.Has(Layers.Dependencies)) return null;
+        var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+        int current = verb;
+        for (int hop = 0; hop < 4 && current >= 0; hop++)
+        {
+            for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                var token = doc.Tokens[i];
+                if (token.Head != current || token.Relation is not ("nsubj" or "nsubjpass")) continue;
+                var (first, end) = DependencyTree.Subtree(doc, i);
+                while (end > first + 1 && doc.Tokens[end - 1].Shape == TokenShape.Punctuation) end--;
+                // A long subject is named by its head's own words: "Hillary Clinton's right-hand woman, who …".
+                if (end - first > 12) end = i + 1;
+                if (first < floor || end > ceiling || end - first > 12) return null;
+                return Span(doc, first, end - 1);
+            }
+            // Up through the clause ("and added", ", saying"), and from a noun's participle to the verb whose object
+            // the noun is ("issued a statement saying", "carrying signs reading").
+            bool up = doc.Tokens[current].Relation is "conj" or "xcomp" or "advcl" or "dep"
+                      || doc.Tokens[current].Relation is "acl" && hop == 0
+                      || hop == 1 && doc.Tokens[verb].Relation == "acl" && doc.Tokens[current].Relation is "dobj" or "nmod";
+            if (!up) return null;
+            current = doc.Tokens[current].Head;
+        }
+        return null;
     }
 
     /// <summary>The subject after an inverted cue ("said Jane Doe, a spokeswoman"), ending before <paramref name="ceiling"/>.</summary>

@@ -475,7 +475,7 @@ public static class AttributionGrouper
         int comma = cue.End, noun = doc.Tokens[cue.First].Head;
         if (noun >= cue.End && noun < sentence.EndToken)
             for (int j = noun; j < sentence.EndToken; j++)
-                if (doc.Tokens[j].Shape != TokenShape.Punctuation && Within(doc, j, noun)) comma = j + 1;
+                if (doc.Tokens[j].Shape != TokenShape.Punctuation && DependencyTree.Within(doc, j, noun)) comma = j + 1;
         while (comma < sentence.EndToken && doc.Tokens[comma].Text != ",") comma++;
         int contentEnd = TrimPunctuation(doc, comma + 1, sentence.EndToken);
         if (comma == cue.End || comma - cue.End > 12 || contentEnd - comma - 1 < 3) return null;
@@ -492,7 +492,7 @@ public static class AttributionGrouper
         var sentence = doc.Sentences[doc.Tokens[cue.First].Sentence];
         for (int i = sentence.FirstToken; i < cue.First; i++)
             if (doc.Tokens[i].Head == verb && doc.Tokens[i].Relation is "nsubj" or "nsubjpass" or "expl")
-                return SubtreeOf(doc, i).First;
+                return DependencyTree.Subtree(doc, i).First;
         return null;
     }
 
@@ -580,27 +580,10 @@ public static class AttributionGrouper
         }
         int sentenceFirst = doc.Sentences[doc.Tokens[source.First].Sentence].FirstToken;
         int first = source.First;
-        while (first - 1 >= sentenceFirst && Free(first - 1) && Within(doc, first - 1, top)) first--;
+        while (first - 1 >= sentenceFirst && Free(first - 1) && DependencyTree.Within(doc, first - 1, top)) first--;
         return source with { First = first, End = end };
     }
 
-    /// <summary>The first and the end token of <paramref name="root"/>'s subtree within its sentence (punctuation included).</summary>
-    internal static (int First, int End) SubtreeOf(Document doc, int root)
-    {
-        var sentence = doc.Sentences[doc.Tokens[root].Sentence];
-        int first = root, end = root + 1;
-        for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
-            if (Within(doc, j, root)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
-        return (first, end);
-    }
-
-    /// <summary>Whether <paramref name="token"/> lies in the subtree of <paramref name="root"/> (itself included).</summary>
-    internal static bool Within(Document doc, int token, int root)
-    {
-        for (int k = token, steps = 0; k >= 0 && steps < 64; k = doc.Tokens[k].Head, steps++)
-            if (k == root) return true;
-        return false;
-    }
 
     /// <summary>"has been mentioned": the verb has an auxpass dependent (the parser may still call its subject nsubj).</summary>
     private static bool HasPassiveAuxiliary(Document doc, int verb)
@@ -782,13 +765,13 @@ public static class AttributionGrouper
             {
                 var token = doc.Tokens[i];
                 if (token.Head != head || token.Relation is not ("nsubj" or "nsubjpass")) continue;
-                var (first, end) = SubtreeOf(doc, i);
+                var (first, end) = DependencyTree.Subtree(doc, i);
                 while (end > first + 1 && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
                 if (end - first > 12 && shorten)
                 {
                     // The head's own words: its subtree up to the head, and on to the first comma after it.
                     end = i + 1;
-                    while (end < sentence.EndToken && Within(doc, end, i) && doc.Tokens[end].Text != "," && doc.Tokens[end].Head == i
+                    while (end < sentence.EndToken && DependencyTree.Within(doc, end, i) && doc.Tokens[end].Text != "," && doc.Tokens[end].Head == i
                            && doc.Tokens[end].Relation is "compound" or "flat" or "name") end++;
                 }
                 var span = new RoleSpan(RoleSpan.Source, first, end);
@@ -809,7 +792,7 @@ public static class AttributionGrouper
         if (verb.Tag != "VBG" || verb.Relation != "acl" || verb.Head < 0 || verb.Head >= cue.First) return null;
         int noun = verb.Head, first = noun;
         int sentenceFirst = doc.Sentences[verb.Sentence].FirstToken;
-        while (first - 1 >= sentenceFirst && Within(doc, first - 1, noun)) first--;
+        while (first - 1 >= sentenceFirst && DependencyTree.Within(doc, first - 1, noun)) first--;
         var span = new RoleSpan(RoleSpan.Source, first, noun + 1);
         if (content.Any(x => x.First < span.End && span.First < x.End) || span.Length > 12) return null;
         return span;
@@ -829,7 +812,7 @@ public static class AttributionGrouper
             k = head;
         }
         if (child < 0 || doc.Tokens[child].Relation is not ("ccomp" or "xcomp" or "dobj" or "advcl" or "parataxis")) return null;
-        return TrimPunctuation(doc, content.First, SubtreeOf(doc, child).End);
+        return TrimPunctuation(doc, content.First, DependencyTree.Subtree(doc, child).End);
     }
 
     internal static int TrimPunctuation(Document doc, int first, int end)

@@ -232,7 +232,7 @@ public static class DocumentPatterns
             if (dependent < 0) continue;
             int start = dependent, grown = dependent + 1;
             for (int j = next; j < sentence.EndToken; j++)
-                if (AttributionGrouper.Within(doc, j, dependent))
+                if (DependencyTree.Within(doc, j, dependent))
                 {
                     if (doc.Tokens[j].Shape != TokenShape.Punctuation) start = Math.Min(start, j);
                     grown = j + 1;

@@ -1,0 +1,23 @@
+namespace Hearsay.Text;
+
+/// <summary>Walks the dependency tree the parser left on a document's tokens (<see cref="Token.Head"/>, -1 for a root).</summary>
+public static class DependencyTree
+{
+    /// <summary>Whether <paramref name="token"/> lies in the subtree of <paramref name="root"/> (itself included).</summary>
+    public static bool Within(Document doc, int token, int root)
+    {
+        for (int k = token, steps = 0; k >= 0 && steps < 64; k = doc.Tokens[k].Head, steps++)
+            if (k == root) return true;
+        return false;
+    }
+
+    /// <summary>The first and the end token of <paramref name="root"/>'s subtree within its sentence (punctuation included).</summary>
+    public static (int First, int End) Subtree(Document doc, int root)
+    {
+        var sentence = doc.Sentences[doc.Tokens[root].Sentence];
+        int first = root, end = root + 1;
+        for (int j = sentence.FirstToken; j < sentence.EndToken; j++)
+            if (Within(doc, j, root)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
+        return (first, end);
+    }
+}
