@@ -18,6 +18,8 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\n“We kept our promises,” Linda Ortiz, the mayor, told reporters.", "Linda Ortiz, the mayor", "told")]
     [InlineData("Budget\n\n“We kept our promises,” Rep. Gwen Moore (D-Wis.) said Friday.", "Rep. Gwen Moore", "said")]
     [InlineData("Budget\n\n“Why not?” Vitter demanded.", "Vitter", "demanded")]
+    [InlineData("Budget\n\n“We kept our promises,” said former Sen. Linda Ortiz.", "former Sen. Linda Ortiz", "said")]
+    [InlineData("Budget\n\n“We kept our promises,” said pollster Frank Dwyer.", "pollster Frank Dwyer", "said")]
     [InlineData("Budget\n\n“We kept our promises,“ said Mayor Linda Ortiz.", "Mayor Linda Ortiz", "said")]
     public void Quote_then_cue(string text, string source, string cue)
     {
@@ -48,6 +50,13 @@ public class QuoteAttributorTests
         Assert.Equal(2, doc.Attributions.Count);
         Assert.Equal("Dwyer", Source(doc, doc.Attributions[1]));
         Assert.Equal(new[] { "“It is over,”" }, Content(doc, doc.Attributions[1]));
+    }
+
+    [Fact]
+    public void Inverted_time_phrase_is_no_speaker()
+    {
+        var doc = TestPipeline.Run("Budget\n\n“We kept our promises,” said last week the Mayor of Springfield.");
+        Assert.DoesNotContain(doc.Attributions, a => Source(doc, a).StartsWith("last", StringComparison.Ordinal));
     }
 
     [Fact]

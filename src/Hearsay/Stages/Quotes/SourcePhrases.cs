@@ -116,10 +116,14 @@ internal static class SourcePhrases
         if (Pronouns.Contains(tokens[start].Text)) return tokens[start].Range;
         // An inverted subject opens with a name, a determiner or a number, not an adverb ("adding later").
         var opener = tokens[start];
-        if (!(char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text) || opener.Shape == TokenShape.Number
-              || opener.Tag is "NNP" or "NNPS" or "DT" or "CD" or "PRP$")) return null;
+        bool named = char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text) || opener.Shape == TokenShape.Number
+                     || opener.Tag is "NNP" or "NNPS" or "DT" or "CD" or "PRP$";
+        // "said former Sen. Evan Bayh", "said pollster Frank Luntz": a lower-case title or description before a name.
+        bool described = !named && opener.Tag is "JJ" or "NN" or "NNS" or "VBN" && !TimeWords.Contains(opener.Text);
+        if (!named && !described) return null;
         int end = NounPhraseEnd(doc, start, ceiling);
         if (end <= start || !HasHead(doc, start, end)) return null;
+        if (described && !HasName(doc, start, end)) return null;
         // An apposition or relative clause after a comma describes the source: keep it to the clause's end.
         if (end + 1 < ceiling && tokens[end].Text == "," && StartsDescription(tokens[end + 1]))
         {
@@ -264,6 +268,16 @@ internal static class SourcePhrases
             // "an official told": the tagger may read a determiner's noun before a verb as an adjective.
             if (t.Tag is "JJ" && k == end - 1 && k > first && Determiners.Contains(doc.Tokens[first].Text)) return true;
         }
+        return false;
+    }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+        { "last", "next", "this", "earlier", "later", "recent", "recently", "today", "yesterday", "tonight", "once", "previously" };
+
+    private static bool HasName(Document doc, int first, int end)
+    {
+        for (int k = first; k < end; k++)
+            if (doc.Tokens[k].Tag is "NNP" or "NNPS") return true;
         return false;
     }
 
