@@ -35,6 +35,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\n“We will win this,” he went on.", "he", "went on")]
     [InlineData("Budget\n\n“Let me talk,” Ortiz shot back.", "Ortiz", "shot back")]
     [InlineData("Budget\n\n“It is over,” Linda Ortiz chortled, and left.", "Linda Ortiz", "chortled")]
+    [InlineData("Budget\n\n“Is it negotiable?” Hannity pressed. “Maybe not.”", "Hannity", "pressed")]
     public void Quote_then_subject_and_any_verb(string text, string source, string cue)
     {
         var doc = TestPipeline.Run(text);

@@ -39,6 +39,11 @@ public class SentenceSplitterTests
             Sentences("“Why not?” Vitter demanded. Nobody answered."));
 
     [Fact]
+    public void A_quoted_question_keeps_a_speaker_and_any_verb() =>
+        Assert.Equal(new[] { "“Is it negotiable?” Hannity pressed.", "“Why?”", "Trump Tower is closed." },
+            Sentences("“Is it negotiable?” Hannity pressed. “Why?” Trump Tower is closed."));
+
+    [Fact]
     public void Paragraphs_always_end_sentences() =>
         Assert.Equal(new[] { "First paragraph without end", "Second one." }, Sentences("First paragraph without end\n\nSecond one."));
 }

@@ -187,7 +187,7 @@ public sealed class QuoteAttributor : IStage
         if (SourcePhrases.IsPronoun(tokens[start].Text) && tokens[start].Text is not ("who" or "Who")) verb = start + 1;
         else
             while (verb < ceiling && verb - start < 4 && tokens[verb].Shape == TokenShape.Word && char.IsUpper(tokens[verb].Text[0])) verb++;
-        if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ")) return null;
+        if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ" or "VBN")) return null;
         if (tokens[verb].Sentence != tokens[start].Sentence) return null;
         int cueEnd = verb + 1;
         if (cueEnd < ceiling && VerbParticles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;

@@ -82,10 +82,27 @@ public sealed class SentenceSplitter : IStage
         for (int k = from; k < limit; k++)
         {
             var t = tokens[k];
-            if (t.Shape is TokenShape.Punctuation or TokenShape.OpeningQuote || t.Paragraph != tokens[from].Paragraph) return false;
+            if (t.Shape is TokenShape.Punctuation or TokenShape.OpeningQuote || t.Paragraph != tokens[from].Paragraph) break;
             if (char.IsLower(t.Text[0]) && Quotes.CueLexicon.IsCueVerb(t.Text)) return true;
         }
-        return false;
+        return SpeakerAndVerbFollow(tokens, from);
+    }
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "they", "I", "we", "He", "She", "They", "We" };
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "on", "back", "up", "out", "in" };
+
+    /// <summary>"“Would it be negotiable?” Hannity pressed." — a name or pronoun, one lower-case verb, and the clause ends.</summary>
+    private static bool SpeakerAndVerbFollow(List<Token> tokens, int from)
+    {
+        int k = from;
+        if (k < tokens.Count && Pronouns.Contains(tokens[k].Text)) k++;
+        else
+            while (k < tokens.Count && k - from < 4 && tokens[k].Shape == TokenShape.Word && char.IsUpper(tokens[k].Text[0])) k++;
+        if (k == from || k >= tokens.Count || tokens[k].Shape != TokenShape.Word || !char.IsLower(tokens[k].Text[0])) return false;
+        if (tokens[k].Paragraph != tokens[from].Paragraph) return false;
+        k++;
+        if (k < tokens.Count && Particles.Contains(tokens[k].Text)) k++;
+        return k >= tokens.Count || tokens[k].Text is "." or ",";
     }
 
     private static bool StartsUnit(Token next)
