@@ -69,6 +69,31 @@ public class QuoteAttributorTests
     }
 
     [Theory]
+    [InlineData("Budget\n\nPriebus later Thursday told Fox News: “Both men are meeting next week.”", "Priebus", "told")]
+    [InlineData("Budget\n\nThe decision involves Loretta Lynch, who told Congress last month: “That matter is being handled by agents.”", "who", "told")]
+    public void Cue_then_quote_skips_days_and_keeps_relative_pronouns(string text, string source, string cue)
+    {
+        var doc = TestPipeline.Run(text);
+        var a = Single(doc);
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(cue, Cue(doc, a));
+    }
+
+    [Fact]
+    public void The_object_of_tell_is_no_inverted_speaker()
+    {
+        var doc = TestPipeline.Run("Campaign\n\nClinton often tells the story, to a roar of applause: “Obama does not get the credit he deserves.”");
+        Assert.DoesNotContain(doc.Attributions, a => Source(doc, a) == "the story");
+    }
+
+    [Fact]
+    public void A_participle_after_two_quotes_speaks_for_the_speaker_outside_them()
+    {
+        var doc = TestPipeline.Run("Campaign\n\n“I think Kasich would be the best nominee,” Graham said on MSNBC, adding, “His problem is he is an insider.”");
+        Assert.All(doc.Attributions, a => Assert.Equal("Graham", Source(doc, a)));
+    }
+
+    [Theory]
     [InlineData("Budget\n\nThe mayor said: “We kept our promises.”", "The mayor", "said")]
     [InlineData("Budget\n\nLinda Ortiz told reporters, “We kept our promises.”", "Linda Ortiz", "told")]
     [InlineData("Budget\n\nAccording to the mayor, “we kept our promises.”", "the mayor", "According to")]

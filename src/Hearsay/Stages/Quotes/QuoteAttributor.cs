@@ -261,7 +261,7 @@ public sealed class QuoteAttributor : IStage
                 : null;
             subject ??= participle
                 ? SubjectOfEarlierCue(doc, k, sentenceStart) ?? SourcePhrases.SentenceSubject(doc, sentenceStart, k)
-                : SourcePhrases.Before(doc, k, floor) ?? SourcePhrases.After(doc, k, quote.FirstToken);
+                : SourcePhrases.Before(doc, k, floor) ?? (TakesAddressee(tokens[k].Text) ? null : SourcePhrases.After(doc, k, quote.FirstToken));
             // "I laughed and said, "…"": the subject of the first verb.
             if (subject is null && k >= floor + 2 && tokens[k - 1].Text == "and")
                 subject = SourcePhrases.Before(doc, k - 2, floor);
@@ -288,6 +288,11 @@ public sealed class QuoteAttributor : IStage
         }
         return null;
     }
+
+    /// <summary>"told Congress", "tells the story": the noun after these verbs is spoken to or about, never an inverted speaker.</summary>
+    private static bool TakesAddressee(string word) => CueLexicon.LemmaOf(word) is "tell" or "inform" or "remind" or "assure"
+        or "urge" or "warn" or "quote" or "call" or "describe" or "mock" or "tease" or "taunt" or "blast" or "slam" or "criticize"
+        or "criticise" or "chide" or "ask";
 
     /// <summary>"Cruz called them on it:" followed by the quote at the start of the next sentence.</summary>
     private static CueMatch? ColonLead(Document doc, Quotation quote, Sentence sentence)

@@ -21,7 +21,8 @@ internal static class SourcePhrases
         "still", "just", "even", "already", "only", "previously", "recently", "repeatedly", "reportedly", "publicly",
         "privately", "flatly", "simply", "quickly", "immediately", "frequently", "famously", "memorably", "bluntly",
         "openly", "angrily", "recalled", "could", "might", "may", "can", "should", "must", "first", "last", "yesterday",
-        "today", "both", "all", "herself", "himself", "themselves", "ever",
+        "today", "both", "all", "herself", "himself", "themselves", "ever", "tonight", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
     };
 
     // Words that end a noun phrase when walking left or right.
@@ -45,7 +46,9 @@ internal static class SourcePhrases
         while (end >= floor && VerbModifiers.Contains(tokens[end].Text) && !Pronouns.Contains(tokens[end].Text)) end--;
         end = SkipParenthetical(doc, end, floor);
         if (end < floor) return null;
-        if (Pronouns.Contains(tokens[end].Text) && tokens[end].Text is not ("who" or "Who"))
+        // "Lynch, who told Congress: “…”": the relative pronoun is the source, as the corpus marks it; the
+        // speaker resolver takes it back to its antecedent.
+        if (Pronouns.Contains(tokens[end].Text))
             return tokens[end].Range;
 
         // "Jane Doe, the spokeswoman, said" or "Smith, who spoke at the rally, said": a comma-bounded aside.
@@ -93,7 +96,7 @@ internal static class SourcePhrases
                 while (end > first + 1 && doc.Tokens[end - 1].Shape == TokenShape.Punctuation) end--;
                 // A long subject is named by its head's own words: "Hillary Clinton's right-hand woman, who …".
                 if (end - first > 12) end = i + 1;
-                if (first < floor || end > ceiling || end - first > 12) return null;
+                if (first < floor || end > ceiling || end - first > 12 || InQuotation(doc, first)) return null;
                 return Span(doc, first, end - 1);
             }
             // Up through the clause ("and added", ", saying"), and from a noun's participle to the verb whose object
@@ -268,6 +271,14 @@ internal static class SourcePhrases
             // "an official told": the tagger may read a determiner's noun before a verb as an adjective.
             if (t.Tag is "JJ" && k == end - 1 && k > first && Determiners.Contains(doc.Tokens[first].Text)) return true;
         }
+        return false;
+    }
+
+    /// <summary>Whether token <paramref name="k"/> lies inside a quotation (a parse may hang a cue on a quoted verb).</summary>
+    private static bool InQuotation(Document doc, int k)
+    {
+        foreach (var quote in doc.Quotations)
+            if (quote.FirstToken <= k && k < quote.EndToken) return true;
         return false;
     }
 
