@@ -12,6 +12,16 @@ public class QuoteAttributorTests
     private static string Cue(Document doc, Attribution a) => a.Cue is { } c ? doc.Slice(c) : "";
     private static string[] Content(Document doc, Attribution a) => a.Content.Select(doc.Slice).ToArray();
 
+    /// <summary>The article holds one attribution, with this source and cue; returns it with its document.</summary>
+    private static (Document, Attribution) AssertSingle(string text, string source, string cue)
+    {
+        var doc = TestPipeline.Run(text);
+        var a = Single(doc);
+        Assert.Equal(source, Source(doc, a));
+        Assert.Equal(cue, Cue(doc, a));
+        return (doc, a);
+    }
+
     [Theory]
     [InlineData("Budget\n\n“We kept our promises,” Mayor Linda Ortiz said.", "Mayor Linda Ortiz", "said")]
     [InlineData("Budget\n\n“We kept our promises,” said Mayor Linda Ortiz.", "Mayor Linda Ortiz", "said")]
@@ -23,10 +33,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\n“We kept our promises,“ said Mayor Linda Ortiz.", "Mayor Linda Ortiz", "said")]
     public void Quote_then_cue(string text, string source, string cue)
     {
-        var doc = TestPipeline.Run(text);
-        var a = Single(doc);
-        Assert.Equal(source, Source(doc, a));
-        Assert.Equal(cue, Cue(doc, a));
+        var (doc, a) = AssertSingle(text, source, cue);
         Assert.Equal(AttributionKind.Direct, a.Kind);
         Assert.StartsWith("“", Content(doc, a)[0]);
     }
@@ -37,12 +44,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\n“It is over,” Linda Ortiz chortled, and left.", "Linda Ortiz", "chortled")]
     [InlineData("Budget\n\n“Is it negotiable?” Hannity pressed. “Maybe not.”", "Hannity", "pressed")]
     public void Quote_then_subject_and_any_verb(string text, string source, string cue)
-    {
-        var doc = TestPipeline.Run(text);
-        var a = Single(doc);
-        Assert.Equal(source, Source(doc, a));
-        Assert.Equal(cue, Cue(doc, a));
-    }
+        => AssertSingle(text, source, cue);
 
     [Fact]
     public void Quote_with_its_own_speaker_does_not_follow_on()
@@ -72,12 +74,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\nPriebus later Thursday told Fox News: “Both men are meeting next week.”", "Priebus", "told")]
     [InlineData("Budget\n\nThe decision involves Loretta Lynch, who told Congress last month: “That matter is being handled by agents.”", "who", "told")]
     public void Cue_then_quote_skips_days_and_keeps_relative_pronouns(string text, string source, string cue)
-    {
-        var doc = TestPipeline.Run(text);
-        var a = Single(doc);
-        Assert.Equal(source, Source(doc, a));
-        Assert.Equal(cue, Cue(doc, a));
-    }
+        => AssertSingle(text, source, cue);
 
     [Fact]
     public void The_object_of_tell_is_no_inverted_speaker()
@@ -99,10 +96,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\nAccording to the mayor, “we kept our promises.”", "the mayor", "According to")]
     public void Cue_then_quote(string text, string source, string cue)
     {
-        var doc = TestPipeline.Run(text);
-        var a = Single(doc);
-        Assert.Equal(source, Source(doc, a));
-        Assert.Equal(cue, Cue(doc, a));
+        var (doc, a) = AssertSingle(text, source, cue);
         Assert.Equal(new[] { text[text.IndexOf('“')..] .TrimEnd() }, Content(doc, a));
     }
 
@@ -112,12 +106,7 @@ public class QuoteAttributorTests
     [InlineData("Judges\n\nMr. Trump issued a statement on Tuesday saying “I do not feel that heritage matters.”", "Mr. Trump", "saying")]
     [InlineData("Protest\n\nIn response, the senator's top aide rallied supporters, saying: “We have to stop him.”", "the senator's top aide", "saying")]
     public void Participles_and_conjoined_cues_speak_for_their_clause_subject(string text, string source, string cue)
-    {
-        var doc = TestPipeline.Run(text);
-        var a = Single(doc);
-        Assert.Equal(source, Source(doc, a));
-        Assert.Equal(cue, Cue(doc, a));
-    }
+        => AssertSingle(text, source, cue);
 
     [Fact]
     public void Cue_inside_a_quote_joins_both_halves()
