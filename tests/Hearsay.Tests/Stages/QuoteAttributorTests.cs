@@ -72,6 +72,7 @@ public class QuoteAttributorTests
 
     [Theory]
     [InlineData("Budget\n\nPriebus later Thursday told Fox News: “Both men are meeting next week.”", "Priebus", "told")]
+    [InlineData("Budget\n\nSpeaker Paul Ryan said Tuesday on WTMJ: “Those images have no place in a campaign.”", "Speaker Paul Ryan", "said")]
     [InlineData("Budget\n\nThe decision involves Loretta Lynch, who told Congress last month: “That matter is being handled by agents.”", "who", "told")]
     public void Cue_then_quote_skips_days_and_keeps_relative_pronouns(string text, string source, string cue)
         => AssertSingle(text, source, cue);
@@ -105,6 +106,7 @@ public class QuoteAttributorTests
     [InlineData("Casinos\n\nHours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon is an amazing man.”", "Trump", "telling")]
     [InlineData("Judges\n\nMr. Trump issued a statement on Tuesday saying “I do not feel that heritage matters.”", "Mr. Trump", "saying")]
     [InlineData("Protest\n\nIn response, the senator's top aide rallied supporters, saying: “We have to stop him.”", "the senator's top aide", "saying")]
+    [InlineData("Protest\n\nWASHINGTON, Dec. 8 (UPI) — In response to the plan, the senator's top aide rallied supporters, saying: “We have to stop him.”", "the senator's top aide", "saying")]
     public void Participles_and_conjoined_cues_speak_for_their_clause_subject(string text, string source, string cue)
         => AssertSingle(text, source, cue);
 

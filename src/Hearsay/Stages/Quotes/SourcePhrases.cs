@@ -88,14 +88,20 @@ internal static class SourcePhrases
         int current = verb;
         for (int hop = 0; hop < 4 && current >= 0; hop++)
         {
+            // The subject nearest the verb: a parse may give a clause two ("WASHINGTON, Dec. 8 — …, the aide rallied").
+            int subject = -1;
             for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
                 var token = doc.Tokens[i];
                 if (token.Head != current || token.Relation is not ("nsubj" or "nsubjpass")) continue;
-                var (first, end) = DependencyTree.Subtree(doc, i);
+                if (subject < 0 || i < current) subject = i;
+            }
+            if (subject >= 0)
+            {
+                var (first, end) = DependencyTree.Subtree(doc, subject);
                 while (end > first + 1 && doc.Tokens[end - 1].Shape == TokenShape.Punctuation) end--;
                 // A long subject is named by its head's own words: "Hillary Clinton's right-hand woman, who …".
-                if (end - first > 12) end = i + 1;
+                if (end - first > 12) end = subject + 1;
                 if (first < floor || end > ceiling || end - first > 12 || InQuotation(doc, first)) return null;
                 return Span(doc, first, end - 1);
             }
@@ -119,6 +125,8 @@ internal static class SourcePhrases
         if (Pronouns.Contains(tokens[start].Text)) return tokens[start].Range;
         // An inverted subject opens with a name, a determiner or a number, not an adverb ("adding later").
         var opener = tokens[start];
+        // "said Tuesday on WTMJ's …": a day is when, not who.
+        if (TimeWords.Contains(opener.Text) || VerbModifiers.Contains(opener.Text) && char.IsUpper(opener.Text[0]) && opener.Text.EndsWith("day", StringComparison.Ordinal)) return null;
         bool named = char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text) || opener.Shape == TokenShape.Number
                      || opener.Tag is "NNP" or "NNPS" or "DT" or "CD" or "PRP$";
         // "said former Sen. Evan Bayh", "said pollster Frank Luntz": a lower-case title or description before a name.
@@ -171,6 +179,7 @@ internal static class SourcePhrases
         var tokens = doc.Tokens;
         int start = sentenceStart;
         while (start < ceiling && (tokens[start].IsQuote || tokens[start].Shape == TokenShape.Punctuation)) start++;
+        start = AfterDateline(doc, start, ceiling);
         if (start < ceiling && LeadingAdverbials.Contains(tokens[start].Text))
         {
             int comma = start;
@@ -272,6 +281,17 @@ internal static class SourcePhrases
             if (t.Tag is "JJ" && k == end - 1 && k > first && Determiners.Contains(doc.Tokens[first].Text)) return true;
         }
         return false;
+    }
+
+    /// <summary>"WASHINGTON, Dec. 8 (UPI) — In response …": the first token after a capitalised dateline and its dash.</summary>
+    private static int AfterDateline(Document doc, int start, int ceiling)
+    {
+        var tokens = doc.Tokens;
+        string first = tokens[start].Text;
+        if (first.Length < 2 || !first.All(c => char.IsUpper(c) || c is '.' or '-')) return start;
+        for (int k = start + 1; k < ceiling && k <= start + 12; k++)
+            if (tokens[k].Text is "—" or "–" or "--" or "-") return k + 1;
+        return start;
     }
 
     /// <summary>Whether token <paramref name="k"/> lies inside a quotation (a parse may hang a cue on a quoted verb).</summary>
