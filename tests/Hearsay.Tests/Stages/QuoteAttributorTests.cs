@@ -43,6 +43,7 @@ public class QuoteAttributorTests
     [InlineData("Budget\n\n“Let me talk,” Ortiz shot back.", "Ortiz", "shot back")]
     [InlineData("Budget\n\n“It is over,” Linda Ortiz chortled, and left.", "Linda Ortiz", "chortled")]
     [InlineData("Budget\n\n“Is it negotiable?” Hannity pressed. “Maybe not.”", "Hannity", "pressed")]
+    [InlineData("Budget\n\n“They are all here for the free stuff,” Bennett shot back with a laugh.", "Bennett", "shot back")]
     public void Quote_then_subject_and_any_verb(string text, string source, string cue)
         => AssertSingle(text, source, cue);
 

@@ -191,8 +191,13 @@ public sealed class QuoteAttributor : IStage
         if (tokens[verb].Sentence != tokens[start].Sentence) return null;
         int cueEnd = verb + 1;
         if (cueEnd < ceiling && VerbParticles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;
-        // The clause ends there: a period, a comma or a new quotation.
-        if (cueEnd < tokens.Count && !(cueEnd >= ceiling || tokens[cueEnd].Text is "." or "," or "!" or "?")) return null;
+        // The clause ends there, or after a short phrase with no verb ("shot back with a laugh"): a period, a
+        // comma or a new quotation.
+        int clauseEnd = cueEnd;
+        if (clauseEnd < ceiling && tokens[clauseEnd].Tag == "IN")
+            while (clauseEnd < ceiling && clauseEnd - cueEnd < 6 && tokens[clauseEnd].Shape == TokenShape.Word
+                   && !(tokens[clauseEnd].Tag ?? "").StartsWith("VB", StringComparison.Ordinal)) clauseEnd++;
+        if (clauseEnd < tokens.Count && !(clauseEnd >= ceiling || tokens[clauseEnd].Text is "." or "," or "!" or "?")) return null;
         var source = new TextRange(tokens[start].Range.Start, tokens[verb - 1].Range.End);
         var cue = new TextRange(tokens[verb].Range.Start, tokens[cueEnd - 1].Range.End);
         return new CueMatch(source, cue, Sieves.QuoteThenCue, cueEnd);
