@@ -270,6 +270,23 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void A_gerund_after_the_cue_verb_opens_the_content()
+    {
+        var doc = Parsed("News\n\nCity officials have proposed barring trucks from the bridge.");
+        var spans = SourceCueContent(doc, "City officials", "have proposed barring", "trucks from the bridge");
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("have proposed", doc.Slice(a.Cue!.Value));
+        Assert.Equal("barring trucks from the bridge", doc.Slice(Assert.Single(a.Content)));
+        var bare = AttributionGrouperOptions.Default with { GerundComplements = false };
+        Assert.Equal("have proposed barring", doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans, bare)).Cue!.Value));
+
+        // A gerund of speech or thought is the cue's own verb.
+        var asking = Parsed("News\n\nThe mayor has started asking residents to conserve water.");
+        var askingSpans = SourceCueContent(asking, "The mayor", "has started asking", "residents to conserve water");
+        Assert.Equal("has started asking", asking.Slice(Assert.Single(AttributionGrouper.Group(asking, askingSpans)).Cue!.Value));
+    }
+
+    [Fact]
     public void According_to_reports_the_whole_clause_its_place_in_the_sentence_gives_it()
     {
         var after = Parsed("News\n\nIn Colorado, there are still voters who backed Sanders and won't get behind Clinton, according to the Democratic chairs.");

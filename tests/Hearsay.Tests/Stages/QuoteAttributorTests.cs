@@ -111,6 +111,12 @@ public class QuoteAttributorTests
     public void Participles_and_conjoined_cues_speak_for_their_clause_subject(string text, string source, string cue)
         => AssertSingle(text, source, cue);
 
+    [Theory]
+    [InlineData("Rally\n\nTrump leaned in and boomed: “Let’s defeat her in November.”", "Trump", "boomed:")]
+    [InlineData("Rally\n\nWhen Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”", "President Clinton", "released the following statement:")]
+    public void A_clause_with_a_colon_introduces_the_quote_whatever_its_verb(string text, string source, string cue)
+        => AssertSingle(text, source, cue);
+
     [Fact]
     public void Cue_inside_a_quote_joins_both_halves()
     {
