@@ -124,6 +124,7 @@ public sealed class QuoteAttributor : IStage
         if (ColonLead(doc, quote, firstSentence) is { } lead) return lead;
         if (HeadlineColon(doc, quote, firstSentence) is { } headline) return headline;
         if (ClauseBeforeColon(doc, quote, firstSentence) is { } clause) return clause;
+        if (VerbThenComma(doc, quote, firstSentence) is { } verbFirst) return verbFirst;
         return null;
     }
 
@@ -337,6 +338,22 @@ public sealed class QuoteAttributor : IStage
         if (subject is null) return null;
         var cue = new TextRange(tokens[verb].Range.Start, tokens[colon].Range.End);
         return new CueMatch(subject, cue, Sieves.ColonLead, quote.EndToken);
+    }
+
+    /// <summary>
+    /// "Hillary Clinton cracked, “…”", "his friends jeered, “…”": a subject and a finite verb, then a comma and the
+    /// quote, whatever the verb.
+    /// </summary>
+    private static CueMatch? VerbThenComma(Document doc, Quotation quote, Sentence sentence)
+    {
+        var tokens = doc.Tokens;
+        int comma = quote.FirstToken - 1, verb = comma - 1;
+        if (verb <= sentence.FirstToken || tokens[comma].Text != "," || tokens[verb].Tag is not ("VBD" or "VBZ")) return null;
+        // "His dictum was, “…”": a copula or "went" says nothing itself.
+        if (tokens[verb].Text.ToLowerInvariant() is "is" or "was" or "are" or "were" or "has" or "had" or "went" or "goes") return null;
+        var subject = SourcePhrases.Before(doc, verb, sentence.FirstToken);
+        if (subject is null) return null;
+        return new CueMatch(subject, tokens[verb].Range, Sieves.CueThenQuote, quote.EndToken);
     }
 
     private static int LastOf(Document doc, TextRange subject, int cue)
