@@ -113,6 +113,7 @@ public class QuoteAttributorTests
 
     [Theory]
     [InlineData("Rally\n\nTrump leaned in and boomed: “Let’s defeat her in November.”", "Trump", "boomed:")]
+    [InlineData("Security\n\nOr, as Tom Ridge, a former secretary of homeland security, put it: “The barbarians are inside.”", "Tom Ridge, a former secretary of homeland security", "put it:")]
     [InlineData("Rally\n\nDuring their first debate, Hillary Clinton cracked, “I am a progressive who likes to get things done.”", "Hillary Clinton", "cracked")]
     [InlineData("Rally\n\nWhen Wallace died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences.”", "President Clinton", "released the following statement:")]
     public void A_clause_with_a_colon_or_comma_introduces_the_quote_whatever_its_verb(string text, string source, string cue)

@@ -125,6 +125,7 @@ public sealed class QuoteAttributor : IStage
         if (HeadlineColon(doc, quote, firstSentence) is { } headline) return headline;
         if (ClauseBeforeColon(doc, quote, firstSentence) is { } clause) return clause;
         if (VerbThenComma(doc, quote, firstSentence) is { } verbFirst) return verbFirst;
+        if (AsPutIt(doc, quote, firstSentence) is { } putIt) return putIt;
         return null;
     }
 
@@ -354,6 +355,19 @@ public sealed class QuoteAttributor : IStage
         var subject = SourcePhrases.Before(doc, verb, sentence.FirstToken);
         if (subject is null) return null;
         return new CueMatch(subject, tokens[verb].Range, Sieves.CueThenQuote, quote.EndToken);
+    }
+
+    /// <summary>"As Tom Ridge, a former secretary, put it: “…”" — the idiom's cue is "put it" (with its colon).</summary>
+    private static CueMatch? AsPutIt(Document doc, Quotation quote, Sentence sentence)
+    {
+        var tokens = doc.Tokens;
+        int mark = quote.FirstToken - 1, put = mark - 2;
+        if (put <= sentence.FirstToken || tokens[mark].Text is not ("," or ":") || tokens[mark - 1].Text != "it"
+            || !tokens[put].Text.Equals("put", StringComparison.OrdinalIgnoreCase)) return null;
+        var subject = SourcePhrases.Before(doc, put, sentence.FirstToken);
+        if (subject is null) return null;
+        var cue = new TextRange(tokens[put].Range.Start, tokens[tokens[mark].Text == ":" ? mark : mark - 1].Range.End);
+        return new CueMatch(subject, cue, Sieves.CueThenQuote, quote.EndToken);
     }
 
     private static int LastOf(Document doc, TextRange subject, int cue)
