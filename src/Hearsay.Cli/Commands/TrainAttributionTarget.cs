@@ -126,6 +126,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
         yield return ("no gerund complements", d with { Grouping = d.Grouping with { GerundComplements = false } });
+        yield return ("no source openers", d with { Grouping = d.Grouping with { SourceOpeners = false } });
         yield return ("no cue auxiliaries", d with { Grouping = d.Grouping with { CueAuxiliaries = false } });
         yield return ("no name colon quotes", d with { Grouping = d.Grouping with { NameColonQuotes = false } });
         yield return ("no in polls", d with { Grouping = d.Grouping with { InPolls = false } });

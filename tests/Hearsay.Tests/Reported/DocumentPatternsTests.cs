@@ -103,6 +103,20 @@ public class DocumentPatternsTests
         Assert.Equal(grown, doc.Slice(attribution.Source!.Value));
     }
 
+    [Theory]
+    [InlineData("But protest organizers in Cleveland said the march would go on.", "But protest organizers in Cleveland", "protest organizers in Cleveland")]
+    [InlineData("It changed when Mr. Buchanan said the party had lost its way.", "when Mr. Buchanan", "Mr. Buchanan")]
+    [InlineData("By then the senator said the vote would wait.", "the senator", "the senator")]
+    public void A_source_drops_an_opening_connective(string body, string source, string trimmed)
+    {
+        var doc = Parsed("News\n\n" + body);
+        doc.Attributions.Clear();
+        var attribution = new Attribution("", AttributionKind.Indirect) { Source = Range(doc, source), Cue = Range(doc, "said") };
+        doc.Attributions.Add(attribution);
+        DocumentPatterns.TrimSourceOpeners(doc);
+        Assert.Equal(trimmed, doc.Slice(attribution.Source!.Value));
+    }
+
     private static TextRange Range(Document doc, string words)
     {
         int at = doc.Text.IndexOf(words, StringComparison.Ordinal);

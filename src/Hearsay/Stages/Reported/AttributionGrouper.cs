@@ -143,6 +143,11 @@ public sealed record AttributionGrouperOptions
     /// </summary>
     public bool SourceRelatives { get; init; } = true;
     /// <summary>
+    /// A source drops an opening connective or adverbial clause ("But Trump", "when Mr. Buchanan", "Despite the
+    /// criticism, Trump"), which the corpus almost never includes.
+    /// </summary>
+    public bool SourceOpeners { get; init; } = true;
+    /// <summary>
     /// "…, according to X." reports the whole sentence before the comma, and "According to X, …" the whole
     /// sentence after the comma that closes X, whatever the labeller gave those words.
     /// </summary>
