@@ -117,6 +117,23 @@ public class DocumentPatternsTests
         Assert.Equal(trimmed, doc.Slice(attribution.Source!.Value));
     }
 
+    [Fact]
+    public void A_source_that_is_part_of_its_cues_subject_grows_to_the_whole_subject()
+    {
+        var doc = Parsed("News\n\nSupporters who heard from the campaign said the rally was moved.");
+        doc.Attributions.Clear();
+        var attribution = new Attribution("", AttributionKind.Indirect) { Source = Range(doc, "the campaign"), Cue = Range(doc, "said") };
+        attribution.Content.Add(Range(doc, "the rally was moved"));
+        doc.Attributions.Add(attribution);
+        DocumentPatterns.CompleteSubjects(doc);
+        Assert.Equal("Supporters who heard from the campaign", doc.Slice(attribution.Source!.Value));
+
+        // Not past the longest subject it may take.
+        attribution.Source = Range(doc, "the campaign");
+        DocumentPatterns.CompleteSubjects(doc, maxTokens: 3);
+        Assert.Equal("the campaign", doc.Slice(attribution.Source!.Value));
+    }
+
     private static TextRange Range(Document doc, string words)
     {
         int at = doc.Text.IndexOf(words, StringComparison.Ordinal);

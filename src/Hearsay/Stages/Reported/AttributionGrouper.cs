@@ -147,6 +147,10 @@ public sealed record AttributionGrouperOptions
     /// criticism, Trump"), which the corpus almost never includes.
     /// </summary>
     public bool SourceOpeners { get; init; } = true;
+    /// <summary>A source that is a fragment of its cue's grammatical subject grows to the whole subject.</summary>
+    public bool WholeSubjects { get; init; } = true;
+    /// <summary>The longest subject (in tokens) <see cref="WholeSubjects"/> grows a source to.</summary>
+    public int WholeSubjectTokens { get; init; } = 12;
     /// <summary>
     /// "…, according to X." reports the whole sentence before the comma, and "According to X, …" the whole
     /// sentence after the comma that closes X, whatever the labeller gave those words.

@@ -74,6 +74,7 @@ public sealed class AttributionTagger : IStage
         }
         Merge(document, found, _options.Merge, _options.FragmentWords);
         if (_options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document);
+        if (_options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, _options.Grouping.WholeSubjectTokens);
         if (_options.Grouping.SourceAppositions) DocumentPatterns.AddSourceAppositions(document, _options.Grouping.SourceRelatives);
         if (_options.Grouping.TranscriptSpeakers && DocumentPatterns.AddTranscriptLines(document))
             Renumber(document.Attributions);

@@ -1,3 +1,4 @@
+using Hearsay.Pipeline;
 using Hearsay.Attributions;
 using Hearsay.Text;
 
@@ -286,6 +287,43 @@ public static class DocumentPatterns
             trimmed = true;
         }
         return trimmed;
+    }
+
+    /// <summary>
+    /// "from the Rubio campaign" → "Supporters who have heard directly from the Rubio campaign": a source that is
+    /// a fragment of its cue's grammatical subject grows to the whole subject, as the corpus draws sources. Not
+    /// where the subject is long (over <paramref name="maxTokens"/>) or holds cue or content words. Returns
+    /// whether it grew any.
+    /// </summary>
+    public static bool CompleteSubjects(Document doc, int maxTokens = 12)
+    {
+        if (!doc.Has(Layers.Dependencies)) return false;
+        bool grown = false;
+        foreach (var attribution in doc.Attributions)
+        {
+            if (attribution.Source is not { } range || attribution.Cue is not { } cue) continue;
+            var (first, end) = doc.TokensIn(range);
+            var (cueFirst, cueEnd) = doc.TokensIn(cue);
+            if (first >= end || cueFirst >= cueEnd || doc.Tokens[first].Sentence != doc.Tokens[cueFirst].Sentence) continue;
+            var sentence = doc.Sentences[doc.Tokens[cueFirst].Sentence];
+            int subject = -1;
+            for (int i = sentence.FirstToken; i < sentence.EndToken && subject < 0; i++)
+            {
+                var token = doc.Tokens[i];
+                if (token.Relation is "nsubj" or "nsubjpass" && token.Head >= cueFirst && token.Head < cueEnd
+                    && DependencyTree.Within(doc, first, i) && DependencyTree.Within(doc, end - 1, i)) subject = i;
+            }
+            if (subject < 0) continue;
+            var (subjectFirst, subjectEnd) = DependencyTree.Subtree(doc, subject);
+            subjectEnd = AttributionGrouper.TrimPunctuation(doc, subjectFirst, subjectEnd);
+            while (subjectFirst < subjectEnd && doc.Tokens[subjectFirst].Shape == TokenShape.Punctuation) subjectFirst++;
+            if (subjectEnd - subjectFirst > maxTokens || subjectFirst >= first && subjectEnd <= end) continue;
+            var whole = new TextRange(doc.Tokens[subjectFirst].Range.Start, doc.Tokens[subjectEnd - 1].Range.End);
+            if (IsCueOrContent(doc, whole)) continue;
+            attribution.Source = new TextRange(Math.Min(whole.Start, range.Start), Math.Max(whole.End, range.End));
+            grown = true;
+        }
+        return grown;
     }
 
     private static bool IsCueOrContent(Document doc, TextRange range)
