@@ -109,10 +109,7 @@ public class DocumentPatternsTests
     [InlineData("By then the senator said the vote would wait.", "the senator", "the senator")]
     public void A_source_drops_an_opening_connective(string body, string source, string trimmed)
     {
-        var doc = Parsed("News\n\n" + body);
-        doc.Attributions.Clear();
-        var attribution = new Attribution("", AttributionKind.Indirect) { Source = Range(doc, source), Cue = Range(doc, "said") };
-        doc.Attributions.Add(attribution);
+        var (doc, attribution) = OneAttribution(body, source, "said", null);
         DocumentPatterns.TrimSourceOpeners(doc);
         Assert.Equal(trimmed, doc.Slice(attribution.Source!.Value));
     }
@@ -120,11 +117,7 @@ public class DocumentPatternsTests
     [Fact]
     public void A_source_that_is_part_of_its_cues_subject_grows_to_the_whole_subject()
     {
-        var doc = Parsed("News\n\nSupporters who heard from the campaign said the rally was moved.");
-        doc.Attributions.Clear();
-        var attribution = new Attribution("", AttributionKind.Indirect) { Source = Range(doc, "the campaign"), Cue = Range(doc, "said") };
-        attribution.Content.Add(Range(doc, "the rally was moved"));
-        doc.Attributions.Add(attribution);
+        var (doc, attribution) = OneAttribution("Supporters who heard from the campaign said the rally was moved.", "the campaign", "said", "the rally was moved");
         DocumentPatterns.CompleteSubjects(doc);
         Assert.Equal("Supporters who heard from the campaign", doc.Slice(attribution.Source!.Value));
 
@@ -132,6 +125,25 @@ public class DocumentPatternsTests
         attribution.Source = Range(doc, "the campaign");
         DocumentPatterns.CompleteSubjects(doc, maxTokens: 3);
         Assert.Equal("the campaign", doc.Slice(attribution.Source!.Value));
+    }
+
+    [Fact]
+    public void A_colon_between_cue_and_content_belongs_to_the_cue()
+    {
+        var (doc, attribution) = OneAttribution("The mayor added: the budget is balanced.", "The mayor", "added", "the budget is balanced");
+        DocumentPatterns.TakeCueColons(doc);
+        Assert.Equal("added:", doc.Slice(attribution.Cue!.Value));
+    }
+
+    /// <summary>A parsed one-paragraph article holding just this attribution.</summary>
+    private static (Document, Attribution) OneAttribution(string body, string source, string cue, string? content)
+    {
+        var doc = Parsed("News\n\n" + body);
+        doc.Attributions.Clear();
+        var attribution = new Attribution("", AttributionKind.Indirect) { Source = Range(doc, source), Cue = Range(doc, cue) };
+        if (content is not null) attribution.Content.Add(Range(doc, content));
+        doc.Attributions.Add(attribution);
+        return (doc, attribution);
     }
 
     private static TextRange Range(Document doc, string words)

@@ -147,6 +147,8 @@ public sealed record AttributionGrouperOptions
     /// criticism, Trump"), which the corpus almost never includes.
     /// </summary>
     public bool SourceOpeners { get; init; } = true;
+    /// <summary>A colon between a cue and its content belongs to the cue ("said:"), as the corpus draws it.</summary>
+    public bool CueColons { get; init; } = true;
     /// <summary>A source that is a fragment of its cue's grammatical subject grows to the whole subject.</summary>
     public bool WholeSubjects { get; init; } = true;
     /// <summary>The longest subject (in tokens) <see cref="WholeSubjects"/> grows a source to.</summary>

@@ -73,6 +73,7 @@ public sealed class AttributionTagger : IStage
                 found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
         }
         Merge(document, found, _options.Merge, _options.FragmentWords);
+        if (_options.Grouping.CueColons) DocumentPatterns.TakeCueColons(document);
         if (_options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document);
         if (_options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, _options.Grouping.WholeSubjectTokens);
         if (_options.Grouping.SourceAppositions) DocumentPatterns.AddSourceAppositions(document, _options.Grouping.SourceRelatives);

@@ -326,6 +326,27 @@ public static class DocumentPatterns
         return grown;
     }
 
+    /// <summary>
+    /// "he said: «…»": the colon between a cue and its content is part of the cue, as train's gold draws 222 of
+    /// its 234 colons there. Returns whether it took any.
+    /// </summary>
+    public static bool TakeCueColons(Document doc)
+    {
+        bool taken = false;
+        foreach (var attribution in doc.Attributions)
+        {
+            if (attribution.Cue is not { } cue || attribution.Content.Count == 0) continue;
+            int colon = doc.TokenAtOrAfter(cue.End);
+            if (colon + 1 >= doc.Tokens.Count || doc.Tokens[colon].Text != ":") continue;
+            int next = colon + 1;
+            if (!attribution.Content.Any(c => c.Start == doc.Tokens[next].Range.Start)) continue;
+            if (IsCueOrContent(doc, doc.Tokens[colon].Range)) continue;
+            attribution.Cue = new TextRange(cue.Start, doc.Tokens[colon].Range.End);
+            taken = true;
+        }
+        return taken;
+    }
+
     private static bool IsCueOrContent(Document doc, TextRange range)
     {
         foreach (var a in doc.Attributions)
