@@ -121,6 +121,11 @@ public class DocumentPatternsTests
         DocumentPatterns.CompleteSubjects(doc);
         Assert.Equal("Supporters who heard from the campaign", doc.Slice(attribution.Source!.Value));
 
+        // Also the subject of the clause a conjoined cue hangs from.
+        var (conjoined, second) = OneAttribution("The mayor of the town praised the plan on Tuesday and said the budget was balanced.", "the town", "said", "the budget was balanced");
+        DocumentPatterns.CompleteSubjects(conjoined);
+        Assert.Equal("The mayor of the town", conjoined.Slice(second.Source!.Value));
+
         // Not past the longest subject it may take.
         attribution.Source = Range(doc, "the campaign");
         DocumentPatterns.CompleteSubjects(doc, maxTokens: 3);

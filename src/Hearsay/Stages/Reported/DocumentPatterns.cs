@@ -291,7 +291,8 @@ public static class DocumentPatterns
 
     /// <summary>
     /// "from the Rubio campaign" → "Supporters who have heard directly from the Rubio campaign": a source that is
-    /// a fragment of its cue's grammatical subject grows to the whole subject, as the corpus draws sources. Not
+    /// a fragment of its cue's grammatical subject (or the subject of a clause the cue hangs from: "… cheered and
+    /// said") grows to the whole subject, as the corpus draws sources. Not
     /// where the subject is long (over <paramref name="maxTokens"/>) or holds cue or content words. Returns
     /// whether it grew any.
     /// </summary>
@@ -310,7 +311,7 @@ public static class DocumentPatterns
             for (int i = sentence.FirstToken; i < sentence.EndToken && subject < 0; i++)
             {
                 var token = doc.Tokens[i];
-                if (token.Relation is "nsubj" or "nsubjpass" && token.Head >= cueFirst && token.Head < cueEnd
+                if (token.Relation is "nsubj" or "nsubjpass" && token.Head >= 0 && DependencyTree.Within(doc, cueFirst, token.Head)
                     && DependencyTree.Within(doc, first, i) && DependencyTree.Within(doc, end - 1, i)) subject = i;
             }
             if (subject < 0) continue;
