@@ -67,6 +67,9 @@ public static class CueLexicon
         return new[] { thirdY, past, stem + "ing" };
     }
 
+    /// <summary>Particles that finish a phrasal verb of speech after a quote: "went on", "shot back", "spoke up", "lashed out", "cut in".</summary>
+    public static readonly IReadOnlySet<string> Particles = new HashSet<string>(StringComparer.Ordinal) { "on", "back", "up", "out", "in" };
+
     /// <summary>The lemma of a cue verb form ("said" gives "say"), or null when the word is not a cue verb.</summary>
     public static string? LemmaOf(string word) => FormToLemma.GetValueOrDefault(word);
 

@@ -171,8 +171,6 @@ public sealed class QuoteAttributor : IStage
         return SubjectThenVerb(doc, quote, start, ceiling);
     }
 
-    private static readonly HashSet<string> VerbParticles = new(StringComparer.Ordinal) { "on", "back", "up", "out", "in" };
-
     /// <summary>
     /// "…," he went on. / "…," Oliver barked. / "…," Trump shot back. A quote that ends in a comma (or ? or !)
     /// and is followed at once by a subject and a finite verb that closes the clause is that subject's, whatever
@@ -193,7 +191,7 @@ public sealed class QuoteAttributor : IStage
         if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ" or "VBN")) return null;
         if (tokens[verb].Sentence != tokens[start].Sentence) return null;
         int cueEnd = verb + 1;
-        if (cueEnd < ceiling && VerbParticles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;
+        if (cueEnd < ceiling && CueLexicon.Particles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;
         // The clause ends there, or after a short phrase with no verb ("shot back with a laugh"): a period, a
         // comma or a new quotation.
         int clauseEnd = cueEnd;

@@ -125,12 +125,12 @@ internal static class SourcePhrases
         if (Pronouns.Contains(tokens[start].Text)) return tokens[start].Range;
         // An inverted subject opens with a name, a determiner or a number, not an adverb ("adding later").
         var opener = tokens[start];
-        // "said Tuesday on WTMJ's …": a day is when, not who.
-        if (TimeWords.Contains(opener.Text) || VerbModifiers.Contains(opener.Text) && char.IsUpper(opener.Text[0]) && opener.Text.EndsWith("day", StringComparison.Ordinal)) return null;
+        // "said Tuesday on WTMJ's …", "said last week": a time is when, not who.
+        if (TimeWords.Contains(opener.Text)) return null;
         bool named = char.IsUpper(opener.Text[0]) || Determiners.Contains(opener.Text) || opener.Shape == TokenShape.Number
                      || opener.Tag is "NNP" or "NNPS" or "DT" or "CD" or "PRP$";
         // "said former Sen. Evan Bayh", "said pollster Frank Luntz": a lower-case title or description before a name.
-        bool described = !named && opener.Tag is "JJ" or "NN" or "NNS" or "VBN" && !TimeWords.Contains(opener.Text);
+        bool described = !named && opener.Tag is "JJ" or "NN" or "NNS" or "VBN";
         if (!named && !described) return null;
         int end = NounPhraseEnd(doc, start, ceiling);
         if (end <= start || !HasHead(doc, start, end)) return null;
@@ -303,7 +303,10 @@ internal static class SourcePhrases
     }
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
-        { "last", "next", "this", "earlier", "later", "recent", "recently", "today", "yesterday", "tonight", "once", "previously" };
+    {
+        "last", "next", "this", "earlier", "later", "recent", "recently", "today", "yesterday", "tonight", "once", "previously",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
 
     private static bool HasName(Document doc, int first, int end)
     {

@@ -7,9 +7,10 @@ namespace Hearsay.Stages.Reported;
 /// <summary>
 /// Attributions read off the document's layout and phrasing once the labeller's and the sieves' attributions
 /// are merged: transcript lines ("WALLACE: …"), headline colons ("Report: …"), a name and a colon before a
-/// quotation ("- Carl Bialik: “…”"), a sentence opening "In a … poll,", and sources grown by their
-/// appositions and relative clauses. Each is a switch in <see cref="AttributionGrouperOptions"/>, applied by
-/// <see cref="AttributionTagger"/>.
+/// quotation ("- Carl Bialik: “…”"), a sentence opening "In a … poll,"; and the corpus's span conventions for
+/// every attribution: a cue keeps its colon, a source drops an opening connective, grows to its whole
+/// grammatical subject and takes its party tag, apposition and relative clause. Each is a switch in
+/// <see cref="AttributionGrouperOptions"/>, applied by <see cref="AttributionTagger"/>.
 /// </summary>
 public static class DocumentPatterns
 {
@@ -226,20 +227,12 @@ public static class DocumentPatterns
             if (end >= sentence.EndToken - 1) continue;
             // "Sen. Chris Murphy (D-Conn.)": a short parenthetical right after the name belongs to it (train's
             // gold: 82 party-and-state tags inside the source, 3 left out).
-            if (doc.Tokens[end].Text == "(")
+            if (ShortParentheticalEnd(doc, end, sentence) is int close
+                && !IsCueOrContent(doc, new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[close - 1].Range.End)))
             {
-                int close = end + 1;
-                while (close < sentence.EndToken && close - end <= 6 && doc.Tokens[close].Text != ")") close++;
-                if (close < sentence.EndToken && doc.Tokens[close].Text == ")" && close - end <= 6)
-                {
-                    var aside = new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[close].Range.End);
-                    if (!IsCueOrContent(doc, aside))
-                    {
-                        attribution.Source = range = new TextRange(range.Start, aside.End);
-                        end = close + 1;
-                        if (end >= sentence.EndToken - 1) continue;
-                    }
-                }
+                attribution.Source = range = new TextRange(range.Start, doc.Tokens[close - 1].Range.End);
+                end = close;
+                if (end >= sentence.EndToken - 1) continue;
             }
             bool comma = doc.Tokens[end].Text == ",";
             int next = comma ? end + 1 : end;
@@ -262,6 +255,15 @@ public static class DocumentPatterns
             if (IsCueOrContent(doc, added)) continue;
             attribution.Source = new TextRange(range.Start, added.End);
         }
+    }
+
+    /// <summary>The token after a parenthetical of at most five tokens that opens at <paramref name="open"/>, or null.</summary>
+    private static int? ShortParentheticalEnd(Document doc, int open, Sentence sentence)
+    {
+        if (doc.Tokens[open].Text != "(") return null;
+        for (int close = open + 1; close < sentence.EndToken && close - open <= 6; close++)
+            if (doc.Tokens[close].Text == ")") return close + 1;
+        return null;
     }
 
     private static readonly HashSet<string> Connectives = new(StringComparer.OrdinalIgnoreCase) { "but", "and", "yet", "so", "~" };

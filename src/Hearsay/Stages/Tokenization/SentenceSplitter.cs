@@ -89,7 +89,6 @@ public sealed class SentenceSplitter : IStage
     }
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "they", "I", "we", "He", "She", "They", "We" };
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "on", "back", "up", "out", "in" };
 
     /// <summary>"“Would it be negotiable?” Hannity pressed." — a name or pronoun, one lower-case verb, and the clause ends.</summary>
     private static bool SpeakerAndVerbFollow(List<Token> tokens, int from)
@@ -101,7 +100,7 @@ public sealed class SentenceSplitter : IStage
         if (k == from || k >= tokens.Count || tokens[k].Shape != TokenShape.Word || !char.IsLower(tokens[k].Text[0])) return false;
         if (tokens[k].Paragraph != tokens[from].Paragraph) return false;
         k++;
-        if (k < tokens.Count && Particles.Contains(tokens[k].Text)) k++;
+        if (k < tokens.Count && Quotes.CueLexicon.Particles.Contains(tokens[k].Text)) k++;
         return k >= tokens.Count || tokens[k].Text is "." or ",";
     }
 
