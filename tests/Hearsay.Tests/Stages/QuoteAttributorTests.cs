@@ -157,6 +157,26 @@ public class QuoteAttributorTests
     }
 
     [Fact]
+    public void Follow_on_quote_looks_back_one_paragraph_only()
+    {
+        var doc = TestPipeline.Run("Budget\n\n“It is not perfect,” Ortiz said.\n\nThe council meets again in May.\n\n“But it is honest. We will defend it.”");
+        var a = Single(doc);
+        Assert.Equal(new[] { "“It is not perfect,”" }, Content(doc, a));
+    }
+
+    [Fact]
+    public void Each_signed_quote_paragraph_keeps_its_own_speaker()
+    {
+        // The tagger reads "notes" after a name as a plural noun; after a quote it is the verb, and "points out" keeps its particle.
+        var doc = TestPipeline.Run("Cruz\n\n“Voters reject establishment candidates,” he points out.\n\n" +
+            "“Cruz appeals to Reagan Democrats,” Viguerie notes.\n\n“He can unite the party,” Viguerie notes.");
+        Assert.Equal(3, doc.Attributions.Count);
+        Assert.Equal(new[] { "he", "Viguerie", "Viguerie" }, doc.Attributions.Select(a => Source(doc, a)));
+        Assert.Equal(new[] { "points out", "notes", "notes" }, doc.Attributions.Select(a => Cue(doc, a)));
+        Assert.All(doc.Attributions, a => Assert.Single(a.Content));
+    }
+
+    [Fact]
     public void A_quote_running_across_paragraphs_stays_with_its_speaker()
     {
         var doc = TestPipeline.Run("Budget\n\nOrtiz said: “The first part.\n\n“The second part.”");

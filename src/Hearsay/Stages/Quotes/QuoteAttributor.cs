@@ -20,8 +20,11 @@ public sealed class QuoteAttributor : IStage
     public Layers Requires => Layers.Tokens | Layers.Sentences | Layers.Quotations;
     public Layers Provides => Layers.Attributions;
 
-    /// <summary>How many paragraphs back a cue-less quote may look for the speaker it continues.</summary>
-    public int FollowOnParagraphs { get; init; } = 2;
+    /// <summary>
+    /// How many paragraphs back a cue-less quote may look for the speaker it continues: the next paragraph
+    /// (on train, sieves alone, 1 gives 9 more correct pairs than 2, and 11 more than 0).
+    /// </summary>
+    public int FollowOnParagraphs { get; init; } = 1;
 
     public void Process(Document document)
     {
@@ -166,7 +169,14 @@ public sealed class QuoteAttributor : IStage
             if (source is null && k > start) continue;
             if (source is null) return null;
             int end = Math.Max(k + 1, doc.TokenAtOrAfter(source.Value.End));
-            return new CueMatch(source, token.Range, Sieves.QuoteThenCue, end);
+            // "he points out": the particle finishes the cue.
+            var cueRange = token.Range;
+            if (k > start && k + 1 < ceiling && tokens[k + 1].Tag == "RP" && CueLexicon.Particles.Contains(tokens[k + 1].Text))
+            {
+                cueRange = new TextRange(token.Range.Start, tokens[k + 1].Range.End);
+                end = Math.Max(end, k + 2);
+            }
+            return new CueMatch(source, cueRange, Sieves.QuoteThenCue, end);
         }
         return SubjectThenVerb(doc, quote, start, ceiling);
     }
@@ -188,7 +198,8 @@ public sealed class QuoteAttributor : IStage
         if (SourcePhrases.IsPronoun(tokens[start].Text) && tokens[start].Text is not ("who" or "Who")) verb = start + 1;
         else
             while (verb < ceiling && verb - start < 4 && tokens[verb].Shape == TokenShape.Word && char.IsUpper(tokens[verb].Text[0])) verb++;
-        if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ" or "VBN")) return null;
+        // A verb of saying the tagger read as a noun ("Viguerie notes.") is still the verb here.
+        if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ" or "VBN") && !CueLexicon.IsCueVerb(tokens[verb].Text)) return null;
         if (tokens[verb].Sentence != tokens[start].Sentence) return null;
         int cueEnd = verb + 1;
         if (cueEnd < ceiling && CueLexicon.Particles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;
