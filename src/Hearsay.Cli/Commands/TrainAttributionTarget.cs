@@ -125,6 +125,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no content subjects", d with { Grouping = d.Grouping with { ContentSubjects = false } });
         yield return ("no gerund complements", d with { Grouping = d.Grouping with { GerundComplements = false } });
         yield return ("no source openers", d with { Grouping = d.Grouping with { SourceOpeners = false } });
         yield return ("no whole subjects", d with { Grouping = d.Grouping with { WholeSubjects = false } });

@@ -206,6 +206,30 @@ public class AttributionGrouperTests
         Assert.Equal("The senator", active.Slice(Assert.Single(AttributionGrouper.Group(active, activeSpans)).Source!.Value));
     }
 
+    [Fact]
+    public void An_active_subject_labelled_as_content_becomes_the_source()
+    {
+        var doc = Parsed("News\n\nCity officials have since balked at the owner's proposal.");
+        var spans = new List<RoleSpan>
+        {
+            Span(doc, RoleSpan.Content, "City officials"),
+            Span(doc, RoleSpan.Cue, "have since balked at"),
+            Span(doc, RoleSpan.Content, "the owner's proposal"),
+        };
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("City officials", doc.Slice(a.Source!.Value));
+        Assert.Equal(["the owner's proposal"], a.Content.Select(doc.Slice));
+        // A passive subject stays content, as the corpus draws it.
+        var passive = Parsed("News\n\nMr. Effron has been mentioned as a potential Treasury secretary.");
+        var passiveSpans = new List<RoleSpan>
+        {
+            Span(passive, RoleSpan.Content, "Mr. Effron"),
+            Span(passive, RoleSpan.Cue, "has been mentioned as"),
+            Span(passive, RoleSpan.Content, "a potential Treasury secretary"),
+        };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(passive, passiveSpans)).Source);
+    }
+
     [Theory]
     [InlineData("News\n\nDemocratic leaders are worried about the turnout in the state.", "Democratic leaders", "are worried about", "the turnout in the state")]
     [InlineData("News\n\nHer advisers are not convinced that the ads will work.", "Her advisers", "are not convinced", "that the ads will work")]

@@ -63,6 +63,11 @@ public sealed record AttributionGrouperOptions
     /// </summary>
     public bool SubjectAsContent { get; init; } = true;
     /// <summary>
+    /// The converse: a cue left without a source whose content opens with its active subject ("«city officials»
+    /// have since balked at «the owner's proposal»") takes that subject as its source.
+    /// </summary>
+    public bool ContentSubjects { get; init; } = true;
+    /// <summary>
     /// A participle cue without source takes the subject of the clause it hangs from ("…, arguing that …"),
     /// or the noun it modifies ("five voters talking about …").
     /// </summary>
@@ -361,6 +366,11 @@ public static class AttributionGrouper
                 contentOf[c].Add(subjectSource with { Role = RoleSpan.Content });
                 source = null;
             }
+            if (options.ContentSubjects && source is null && contentOf[c].Count > 1 && SubjectInContent(doc, cue, contentOf[c]) is { } subjectContent)
+            {
+                contentOf[c].Remove(subjectContent);
+                source = subjectContent with { Role = RoleSpan.Source };
+            }
             if (options.InterruptedContent && OpeningBefore(doc, cue, source, contentOf[c], labelled) is { } opening)
             {
                 contentOf[c].Add(opening);
@@ -476,6 +486,25 @@ public static class AttributionGrouper
     };
     private static readonly HashSet<string> HearsayAdverbs = new(StringComparer.OrdinalIgnoreCase)
         { "reportedly", "allegedly", "apparently", "seemingly", "purportedly", "supposedly", "reputedly" };
+
+    /// <summary>A content span before the cue that is the cue verb's active subject (not one <see cref="SubjectIsContent"/> keeps as content).</summary>
+    private static RoleSpan? SubjectInContent(Document doc, RoleSpan cue, List<RoleSpan> contents)
+    {
+        if (!doc.Has(Layers.Dependencies)) return null;
+        foreach (var span in contents)
+        {
+            if (span.End > cue.First) continue;
+            for (int i = span.First; i < span.End; i++)
+            {
+                var token = doc.Tokens[i];
+                if (token.Relation != "nsubj" || token.Head < cue.First || token.Head >= cue.End) continue;
+                var subtree = DependencyTree.Subtree(doc, i);
+                if (span.First < subtree.First || span.End > subtree.End) break;
+                return SubjectIsContent(doc, cue, span) ? null : span;
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// Whether <paramref name="source"/> is the passive subject of a cue verb, the subject of "seem"/"appear"
