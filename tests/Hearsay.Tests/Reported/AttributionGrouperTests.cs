@@ -26,6 +26,10 @@ public class AttributionGrouperTests
     private static List<RoleSpan> CueContent(Document doc, string cue, string content) =>
         [Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, content)];
 
+    /// <summary>Content before and after the cue, as the labeller marks a subject it takes for content.</summary>
+    private static List<RoleSpan> ContentCueContent(Document doc, string before, string cue, string after) =>
+        [Span(doc, RoleSpan.Content, before), Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, after)];
+
     [Fact]
     public void Labels_become_spans_and_a_begin_label_splits_them()
     {
@@ -210,23 +214,13 @@ public class AttributionGrouperTests
     public void An_active_subject_labelled_as_content_becomes_the_source()
     {
         var doc = Parsed("News\n\nCity officials have since balked at the owner's proposal.");
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Content, "City officials"),
-            Span(doc, RoleSpan.Cue, "have since balked at"),
-            Span(doc, RoleSpan.Content, "the owner's proposal"),
-        };
+        var spans = ContentCueContent(doc, "City officials", "have since balked at", "the owner's proposal");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("City officials", doc.Slice(a.Source!.Value));
         Assert.Equal(["the owner's proposal"], a.Content.Select(doc.Slice));
         // A passive subject stays content, as the corpus draws it.
         var passive = Parsed("News\n\nMr. Effron has been mentioned as a potential Treasury secretary.");
-        var passiveSpans = new List<RoleSpan>
-        {
-            Span(passive, RoleSpan.Content, "Mr. Effron"),
-            Span(passive, RoleSpan.Cue, "has been mentioned as"),
-            Span(passive, RoleSpan.Content, "a potential Treasury secretary"),
-        };
+        var passiveSpans = ContentCueContent(passive, "Mr. Effron", "has been mentioned as", "a potential Treasury secretary");
         Assert.Null(Assert.Single(AttributionGrouper.Group(passive, passiveSpans)).Source);
     }
 
