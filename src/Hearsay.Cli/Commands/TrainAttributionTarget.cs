@@ -125,6 +125,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no possessive sources", d with { Grouping = d.Grouping with { PossessiveSources = false } });
         yield return ("no content subjects", d with { Grouping = d.Grouping with { ContentSubjects = false } });
         yield return ("no gerund complements", d with { Grouping = d.Grouping with { GerundComplements = false } });
         yield return ("no source openers", d with { Grouping = d.Grouping with { SourceOpeners = false } });

@@ -210,6 +210,18 @@ public class AttributionGrouperTests
         Assert.Equal("The senator", active.Slice(Assert.Single(AttributionGrouper.Group(active, activeSpans)).Source!.Value));
     }
 
+    [Theory]
+    [InlineData("News\n\nThe campaign's earlier claim that Sanders wanted to end the law was false.", "earlier claim", "that Sanders wanted to end the law", "The campaign's")]
+    [InlineData("News\n\nTrump's promises to deport millions drew crowds.", "promises", "to deport millions", "Trump's")]
+    public void A_nominal_cue_without_a_source_takes_its_possessor(string text, string cue, string content, string source)
+    {
+        var doc = Parsed(text);
+        var a = Assert.Single(AttributionGrouper.Group(doc, CueContent(doc, cue, content)));
+        Assert.Equal(source, doc.Slice(a.Source!.Value));
+        var without = AttributionGrouperOptions.Default with { PossessiveSources = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, CueContent(doc, cue, content), without)).Source);
+    }
+
     [Fact]
     public void An_active_subject_labelled_as_content_becomes_the_source()
     {

@@ -67,6 +67,8 @@ public sealed record AttributionGrouperOptions
     /// have since balked at «the owner's proposal»") takes that subject as its source.
     /// </summary>
     public bool ContentSubjects { get; init; } = true;
+    /// <summary>A nominal cue without a source takes its possessor: "«her» attacks on", "«Trump's» promises".</summary>
+    public bool PossessiveSources { get; init; } = true;
     /// <summary>
     /// A participle cue without source takes the subject of the clause it hangs from ("…, arguing that …"),
     /// or the noun it modifies ("five voters talking about …").
@@ -360,6 +362,7 @@ public static class AttributionGrouper
                 source = subject;
             if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects, options.SubjectChains, options.ShortSubjects);
             if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates);
+            if (source is null && options.PossessiveSources) source = Possessor(doc, cue);
             if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
             if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource, options.Experiencers))
             {
@@ -486,6 +489,23 @@ public static class AttributionGrouper
     };
     private static readonly HashSet<string> HearsayAdverbs = new(StringComparer.OrdinalIgnoreCase)
         { "reportedly", "allegedly", "apparently", "seemingly", "purportedly", "supposedly", "reputedly" };
+
+    /// <summary>The possessor of a noun in the cue, when it stands just before the cue: "her" of "her attacks on", "Trump's" of "Trump's promises".</summary>
+    private static RoleSpan? Possessor(Document doc, RoleSpan cue)
+    {
+        if (!doc.Has(Layers.Dependencies)) return null;
+        int from = Math.Max(doc.Sentences[doc.Tokens[cue.First].Sentence].FirstToken, cue.First - 8);
+        for (int i = cue.First - 1; i >= from; i--)
+        {
+            var token = doc.Tokens[i];
+            if (token.Relation != "nmod:poss" || token.Head < cue.First || token.Head >= cue.End) continue;
+            if (doc.Tokens[token.Head].Tag is not ("NN" or "NNS")) continue;
+            var (first, end) = DependencyTree.Subtree(doc, i);
+            if (end > cue.First) end = cue.First;
+            return new RoleSpan(RoleSpan.Source, first, end);
+        }
+        return null;
+    }
 
     /// <summary>A content span before the cue that is the cue verb's active subject (not one <see cref="SubjectIsContent"/> keeps as content).</summary>
     private static RoleSpan? SubjectInContent(Document doc, RoleSpan cue, List<RoleSpan> contents)
