@@ -196,12 +196,7 @@ public class AttributionGrouperTests
     public void The_subject_of_a_passive_or_raising_cue_is_content(string text, string subject, string cue, string content)
     {
         var doc = Parsed(text);
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, subject),
-            Span(doc, RoleSpan.Cue, cue),
-            Span(doc, RoleSpan.Content, content),
-        };
+        var spans = SourceCueContent(doc, subject, cue, content);
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Null(a.Source);
         Assert.Equal([subject, content], a.Content.Select(doc.Slice));
@@ -242,12 +237,7 @@ public class AttributionGrouperTests
     public void The_passive_subject_of_a_participle_of_feeling_stays_the_source(string text, string subject, string cue, string content)
     {
         var doc = Parsed(text);
-        var spans = new List<RoleSpan>
-        {
-            Span(doc, RoleSpan.Source, subject),
-            Span(doc, RoleSpan.Cue, cue),
-            Span(doc, RoleSpan.Content, content),
-        };
+        var spans = SourceCueContent(doc, subject, cue, content);
         Assert.Equal(subject, doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans)).Source!.Value));
         var asPassive = AttributionGrouperOptions.Default with { Experiencers = false };
         Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, asPassive)).Source);

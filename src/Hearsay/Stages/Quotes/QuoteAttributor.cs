@@ -168,15 +168,10 @@ public sealed class QuoteAttributor : IStage
                 : SourcePhrases.Before(doc, k, start);
             if (source is null && k > start) continue;
             if (source is null) return null;
-            int end = Math.Max(k + 1, doc.TokenAtOrAfter(source.Value.End));
-            // "he points out": the particle finishes the cue.
-            var cueRange = token.Range;
-            if (k > start && k + 1 < ceiling && tokens[k + 1].Tag == "RP" && CueLexicon.Particles.Contains(tokens[k + 1].Text))
-            {
-                cueRange = new TextRange(token.Range.Start, tokens[k + 1].Range.End);
-                end = Math.Max(end, k + 2);
-            }
-            return new CueMatch(source, cueRange, Sieves.QuoteThenCue, end);
+            // "he points out": the particle finishes the cue (only a word tagged as one: "said in a statement" goes on).
+            int cueEnd = k > start ? AfterParticle(doc, k, ceiling, taggedOnly: true) : k + 1;
+            int end = Math.Max(cueEnd, doc.TokenAtOrAfter(source.Value.End));
+            return new CueMatch(source, new TextRange(token.Range.Start, tokens[cueEnd - 1].Range.End), Sieves.QuoteThenCue, end);
         }
         return SubjectThenVerb(doc, quote, start, ceiling);
     }
@@ -201,8 +196,8 @@ public sealed class QuoteAttributor : IStage
         // A verb of saying the tagger read as a noun ("Viguerie notes.") is still the verb here.
         if (verb == start || verb >= ceiling || tokens[verb].Tag is not ("VBD" or "VBZ" or "VBN") && !CueLexicon.IsCueVerb(tokens[verb].Text)) return null;
         if (tokens[verb].Sentence != tokens[start].Sentence) return null;
-        int cueEnd = verb + 1;
-        if (cueEnd < ceiling && CueLexicon.Particles.Contains(tokens[cueEnd].Text) && tokens[cueEnd].Tag is "RP" or "IN" or "RB") cueEnd++;
+        // Here the clause must end after the cue, so a particle the tagger read as a preposition or adverb counts too.
+        int cueEnd = AfterParticle(doc, verb, ceiling, taggedOnly: false);
         // The clause ends there, or after a short phrase with no verb ("shot back with a laugh"): a period, a
         // comma or a new quotation.
         int clauseEnd = cueEnd;
@@ -213,6 +208,18 @@ public sealed class QuoteAttributor : IStage
         var source = new TextRange(tokens[start].Range.Start, tokens[verb - 1].Range.End);
         var cue = new TextRange(tokens[verb].Range.Start, tokens[cueEnd - 1].Range.End);
         return new CueMatch(source, cue, Sieves.QuoteThenCue, cueEnd);
+    }
+
+    /// <summary>
+    /// The token after a cue verb and the phrasal particle that finishes it, if one follows ("went on", "shot back",
+    /// "points out"): tagged RP, or with <paramref name="taggedOnly"/> false also read as a preposition or adverb.
+    /// </summary>
+    private static int AfterParticle(Document doc, int verb, int ceiling, bool taggedOnly)
+    {
+        int next = verb + 1;
+        if (next >= ceiling || !CueLexicon.Particles.Contains(doc.Tokens[next].Text)) return next;
+        var tag = doc.Tokens[next].Tag;
+        return tag == "RP" || !taggedOnly && tag is "IN" or "RB" ? next + 1 : next;
     }
 
     /// <summary>

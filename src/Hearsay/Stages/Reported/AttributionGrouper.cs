@@ -680,7 +680,6 @@ public static class AttributionGrouper
         return source with { First = first, End = end };
     }
 
-
     /// <summary>"has been mentioned": the verb has an auxpass dependent (the parser may still call its subject nsubj).</summary>
     private static bool HasPassiveAuxiliary(Document doc, int verb)
     {
