@@ -50,9 +50,14 @@ public sealed class EvalCommand : ICliCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every warning (missing files, odd prediction lines)." };
         var quotesOnly = new Option<bool>("--quotes-only") { Description = "Run the direct-quote stages without the learned attribution labeller." };
 
+        var minConfidence = new Option<double?>("--min-confidence")
+        {
+            Description = "Leave out attributions the confidence model rates below this probability (default: the model's own threshold), to trade recall for precision.",
+        };
+
         var command = new Command("eval", "Score attributions against gold annotations (precision, recall, F1 per role and per attribution).")
         {
-            gold, pred, json, format, threads, agreement, errors, verbose, quotesOnly,
+            gold, pred, json, format, threads, agreement, errors, verbose, quotesOnly, minConfidence,
         };
         command.SetAction(result => Run(
             result.GetValue(gold) ?? [],
@@ -63,12 +68,13 @@ public sealed class EvalCommand : ICliCommand
             result.GetValue(agreement),
             result.GetValue(errors),
             result.GetValue(verbose),
-            result.GetValue(quotesOnly)));
+            result.GetValue(quotesOnly),
+            result.GetValue(minConfidence)));
         return command;
     }
 
     private static int Run(string[] goldFolders, string? pred, string? jsonPath, string format, int threads, bool agreement, string? errorsPath, bool verbose,
-        bool quotesOnly = false)
+        bool quotesOnly = false, double? minConfidence = null)
     {
         if (threads < 1)
         {
@@ -116,7 +122,7 @@ public sealed class EvalCommand : ICliCommand
             report = agreement ? CorpusEvaluation.ScoreAgreement(goldFolders, threads)
                 : pred is not null ? CorpusEvaluation.ScorePredictions(goldFolders, pred, threads)
                 : CorpusEvaluation.ScorePipeline(goldFolders,
-                    StandardPipeline.Create(StandardPipelineOptions.Default with { FullAttribution = !quotesOnly }), threads);
+                    StandardPipeline.Create(StandardPipelineOptions.Default with { FullAttribution = !quotesOnly, MinConfidence = minConfidence }), threads);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvaluationException)
         {

@@ -44,19 +44,28 @@ public sealed class ExtractCommand : ICliCommand
             Description = "A file that extends the built-in outlets, government bodies and other sources: lines \"kind<TAB>Name|alias|alias\".",
         };
 
+        var minConfidence = new Option<double?>("--min-confidence")
+        {
+            Description = "Leave out attributions whose confidence (the estimated probability that they are right, 0 to 1) is below this (default: the model's own threshold).",
+        };
+
         var command = new Command("extract", "Find who said what in articles and write the attributions.")
         {
-            inputs, format, output, threads, quiet, sources,
+            inputs, format, output, threads, quiet, sources, minConfidence,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(minConfidence) is < 0 or > 1) result.AddError("--min-confidence must lie between 0 and 1.");
+        });
         command.SetAction(result => Run(
             result.GetValue(inputs)!, result.GetValue(format)!, result.GetValue(output), Math.Max(1, result.GetValue(threads)),
-            result.GetValue(quiet), result.GetValue(sources)));
+            result.GetValue(quiet), result.GetValue(sources), result.GetValue(minConfidence)));
         return command;
     }
 
     private sealed record Outcome(InputItem Item, Document? Document, string? Error, long Words);
 
-    public static int Run(string[] inputs, string format, string? outDir, int threads, bool quiet, string? sourcesFile = null)
+    public static int Run(string[] inputs, string format, string? outDir, int threads, bool quiet, string? sourcesFile = null, double? minConfidence = null)
     {
         SourceLexicon? lexicon = null;
         if (sourcesFile is not null)
@@ -78,7 +87,7 @@ public sealed class ExtractCommand : ICliCommand
         // Files per input, except for standard input alone without --out, which answers on standard output.
         bool perFile = outDir is not null || (format is "json" or "brat" or "conllu" && !items.All(i => i.IsStandardInput));
         if (perFile) Directory.CreateDirectory(outDir ??= ".");
-        var pipeline = StandardPipeline.Create(StandardPipelineOptions.Default with { Lexicon = lexicon });
+        var pipeline = StandardPipeline.Create(StandardPipelineOptions.Default with { Lexicon = lexicon, MinConfidence = minConfidence });
         var watch = Stopwatch.StartNew();
         var stems = new StemAllocator();
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };

@@ -21,6 +21,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         string dev = Path.Combine(context.CorpusDirectory, "dev");
         var options = new AttributionTrainer.Options { Seed = context.Seed };
         if (context.Iterations is int n) options = options with { Iterations = n };
+        if (context.Ensemble is int e) options = options with { Ensemble = e };
 
         if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNE") == "1")
         {
@@ -166,6 +167,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("no syntactic content", d with { Grouping = d.Grouping with { SyntacticContent = false } });
         yield return ("prefer syntactic source", d with { Grouping = d.Grouping with { PreferSyntacticSource = true } });
         yield return ("cue margin 8", d with { MinCueMargin = 8 });
+        foreach (double least in new[] { 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4 })
+            yield return ($"confidence {least}", d with { MinConfidence = least });
+        yield return ("no confidence", d with { MinConfidence = 0 });
         yield return ("no source inference", d with { Grouping = d.Grouping with { InferSource = false } });
         yield return ("no transcript lines", d with { Grouping = d.Grouping with { TranscriptSpeakers = false } });
         yield return ("content extension", d with { Grouping = d.Grouping with { ExtendContent = true } });

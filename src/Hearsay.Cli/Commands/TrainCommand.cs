@@ -20,7 +20,7 @@ public interface ITrainTarget
 }
 
 /// <summary>What every trainer gets: the corpus folder, where to write, the common settings, and a log.</summary>
-public sealed record TrainContext(string CorpusDirectory, string OutputPath, string ModelsDirectory, int? Iterations, int Seed, bool EvaluateOnly, int JackknifeFolds = 0)
+public sealed record TrainContext(string CorpusDirectory, string OutputPath, string ModelsDirectory, int? Iterations, int Seed, bool EvaluateOnly, int JackknifeFolds = 0, int? Ensemble = null)
 {
     public string SilverTrain => Path.Combine(CorpusDirectory, "silver", "train.conllu.gz");
     public string SilverDev => Path.Combine(CorpusDirectory, "silver", "dev.conllu.gz");
@@ -121,7 +121,8 @@ public sealed class TrainCommand : ICliCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the shuffling; the same seed gives the same model.", DefaultValueFactory = _ => 1 };
         var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Do not train: measure the existing model file on silver dev." };
         var folds = new Option<int>("--jackknife") { Description = "Train ner and parser on jackknifed predicted part-of-speech tags from this many folds (default 0: the silver tags, which measured as good or better on dev).", DefaultValueFactory = _ => 0 };
-        var command = new Command(target.Name, target.Description) { corpus, output, iterations, seed, evaluateOnly, folds };
+        var ensemble = new Option<int?>("--ensemble") { Description = "parser and attribution: train this many models with seeds seed, seed + 1, ... and average their weights into one (default 1)." };
+        var command = new Command(target.Name, target.Description) { corpus, output, iterations, seed, evaluateOnly, folds, ensemble };
         command.SetAction(parse =>
         {
             string? corpusDir = ResolveCorpus(parse.GetValue(corpus));
@@ -133,7 +134,7 @@ public sealed class TrainCommand : ICliCommand
             string modelsDir = Path.Combine(FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "models");
             string outputPath = parse.GetValue(output) ?? Path.Combine(modelsDir, target.Name + ".bin");
             var context = new TrainContext(corpusDir, outputPath, Path.GetDirectoryName(Path.GetFullPath(outputPath))!,
-                parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(evaluateOnly), parse.GetValue(folds));
+                parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(evaluateOnly), parse.GetValue(folds), parse.GetValue(ensemble));
             var watch = Stopwatch.StartNew();
             int code = target.Run(context);
             context.Log($"{target.Name}: done in {watch.Elapsed.TotalSeconds:F1}s");
@@ -243,6 +244,7 @@ public sealed class ParserTrainTarget : ITrainTarget
             var all = context.ReadWithPredictedTags(context.SilverTrain);
             var options = new Hearsay.Stages.Parsing.ParserTrainer.Options { Seed = context.Seed };
             if (context.Iterations is int n) options = options with { Iterations = n };
+            if (context.Ensemble is int e) options = options with { Ensemble = e };
             // HEARSAY_PARSER_HOLDOUT_MODEL=FILE keeps the nine-tenths model between runs.
             var keep = Environment.GetEnvironmentVariable("HEARSAY_PARSER_HOLDOUT_MODEL");
             Hearsay.Stages.Parsing.ParserModel trained;
@@ -261,6 +263,7 @@ public sealed class ParserTrainTarget : ITrainTarget
             {
                 var options = new Hearsay.Stages.Parsing.ParserTrainer.Options { Seed = context.Seed };
                 if (context.Iterations is int n) options = options with { Iterations = n };
+                if (context.Ensemble is int e) options = options with { Ensemble = e };
                 return Hearsay.Stages.Parsing.ParserTrainer.Train(context.ReadWithPredictedTags(context.SilverTrain), options, context.Log);
             },
             m => $"{m.FeatureCount:N0} features", m => m.Save);

@@ -31,7 +31,7 @@ public static class AttributionScorer
 
     public static ArticleScore Score(string text, IReadOnlyList<AttributionSpans> gold, IReadOnlyList<AttributionSpans> system,
         string article = "", string? annotator = null, List<string>? errors = null,
-        Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null)
+        Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null, bool[]? systemCorrect = null)
     {
         var scoring = new ScoringText(text);
         var g = gold.Select(a => Sets(scoring, a)).ToArray();
@@ -66,6 +66,7 @@ public static class AttributionScorer
             bool cue = Agree(scoring, g[gi][(int)Role.Cue], s[si][(int)Role.Cue]);
             bool source = Agree(scoring, g[gi][(int)Role.Source], s[si][(int)Role.Source]);
             if (cue && source) matched++;
+            if (systemCorrect is not null) systemCorrect[si] = cue && source;
             if (cue && source && speakers is not null && speakers(gi, si) is var (verdict, basis) && verdict != SpeakerReference.Outcome.NotApplicable)
                 resolution += ResolutionScore.One(basis, verdict == SpeakerReference.Outcome.Correct);
             outcome[gi] = cue ? source ? null : "wrong-source" : source ? "wrong-cue" : "wrong-cue+source";

@@ -81,6 +81,7 @@ public static class JsonDocumentWriter
             foreach (var entity in attribution.Chain) writer.WriteStringValue(entity.Id);
             writer.WriteEndArray();
             WriteNullable(writer, "rule", attribution.Rule);
+            writer.WriteNumber("confidence", Math.Round(attribution.Confidence, 3));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

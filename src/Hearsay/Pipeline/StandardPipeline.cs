@@ -32,6 +32,9 @@ public sealed record StandardPipelineOptions
 
     /// <summary>Whether to find indirect, mixed and non-verbal attributions besides direct quotes.</summary>
     public bool FullAttribution { get; init; } = true;
+
+    /// <summary>Attributions the confidence model rates below this are left out; null for the labeller's default (<see cref="AttributionTaggerOptions.MinConfidence"/>).</summary>
+    public double? MinConfidence { get; init; }
 }
 
 /// <summary>The pipeline Hearsay runs by default, stage by stage, in the order the stages need.</summary>
@@ -51,7 +54,9 @@ public static class StandardPipeline
             .Use(new QuotationFinder())
             .Use(new QuoteAttributor());
         if (options.FullAttribution && (options.Attribution ?? AttributionModel.LoadShipped()) is { } attribution)
-            builder.Use(new AttributionTagger(attribution));
+            builder.Use(new AttributionTagger(attribution, options.MinConfidence is { } least
+                ? AttributionTaggerOptions.Default with { MinConfidence = least }
+                : AttributionTaggerOptions.Default));
         builder.Use(new SpeakerResolver(options.Lexicon))
             .Use(new SourcingChains(options.Lexicon));
         return builder.Build();

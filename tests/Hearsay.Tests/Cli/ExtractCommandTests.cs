@@ -48,4 +48,25 @@ public class ExtractCommandTests : IDisposable
         Assert.Equal("The Harbour Courier", entity.GetProperty("name").GetString());
         Assert.Equal("outlet", entity.GetProperty("kind").GetString());
     }
+
+    [Fact]
+    public void Each_attribution_carries_a_confidence_and_a_higher_cut_keeps_fewer()
+    {
+        string input = Path.Combine(_dir, "council.txt");
+        File.WriteAllText(input, "Council\n\nThe mayor said that taxes would rise next year. Critics believe the plan will fail, "
+            + "and some residents hope the council changes course. “We will not back down,” she said.");
+        int Count(double? least, string name)
+        {
+            string output = Path.Combine(_dir, name);
+            Assert.Equal(ExitCodes.Success, ExtractCommand.Run(new[] { input }, "json", output, threads: 1, quiet: true, minConfidence: least));
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "council.json")));
+            var attributions = json.RootElement.GetProperty("attributions").EnumerateArray().ToList();
+            foreach (var a in attributions)
+                Assert.InRange(a.GetProperty("confidence").GetDouble(), least ?? 0, 1);
+            return attributions.Count;
+        }
+        int all = Count(0, "all");
+        Assert.True(all >= 3, $"expected the three cues to be found, got {all}");
+        Assert.True(Count(0.999, "sure") < all);
+    }
 }

@@ -23,6 +23,48 @@ public class PerceptronTests
     }
 
     [Fact]
+    public void Averaging_members_gives_the_mean_of_their_scores_and_a_missing_feature_counts_as_zero()
+    {
+        uint shared = FeatureHash.Feature(1, 1), onlyFirst = FeatureHash.Feature(1, 2);
+        // As in the test above, an update at clock 1 of 4 averages to 3/4 of its step.
+        var first = new AveragedPerceptron(2);
+        first.Tick();
+        first.Update([shared, onlyFirst], truth: 0, guess: 1);
+        first.Tick(); first.Tick(); first.Tick();
+        // An update at clock 1 of 2 averages to 1/2.
+        var second = new AveragedPerceptron(2);
+        second.Tick();
+        second.Update([shared], truth: 1, guess: 0);
+        second.Tick();
+
+        var model = AveragedPerceptron.Average([first, second]);
+        var scores = new float[model.Stride];
+        model.Score([shared], scores);
+        Assert.Equal((0.75f - 0.5f) / 2, scores[0], 0.005);
+        Assert.Equal((-0.75f + 0.5f) / 2, scores[1], 0.005);
+        model.Score([onlyFirst], scores);
+        Assert.Equal(0.75f / 2, scores[0], 0.005);
+        Assert.Equal(-0.75f / 2, scores[1], 0.005);
+    }
+
+    [Fact]
+    public void Averaging_a_member_with_itself_changes_nothing()
+    {
+        var p = new AveragedPerceptron(3);
+        var random = new Random(5);
+        for (int i = 0; i < 200; i++)
+        {
+            p.Tick();
+            p.Update([FeatureHash.Feature(1, (ulong)random.Next(20)), FeatureHash.Feature(2, (ulong)random.Next(5))], truth: random.Next(3), guess: random.Next(3));
+        }
+        using var alone = new MemoryStream();
+        using var averaged = new MemoryStream();
+        using (var w = new BinaryWriter(alone, System.Text.Encoding.UTF8, leaveOpen: true)) p.ToModel(minUpdates: 2).Write(w);
+        using (var w = new BinaryWriter(averaged, System.Text.Encoding.UTF8, leaveOpen: true)) AveragedPerceptron.Average([p, p], minUpdates: 2).Write(w);
+        Assert.Equal(alone.ToArray(), averaged.ToArray());
+    }
+
+    [Fact]
     public void AveragedPerceptron_ignores_correct_guesses()
     {
         var p = new AveragedPerceptron(3);

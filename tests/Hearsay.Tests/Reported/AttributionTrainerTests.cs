@@ -75,6 +75,37 @@ public class AttributionTrainerTests
     }
 
     [Fact]
+    public void Stacked_training_also_learns_a_confidence_model_and_the_file_keeps_it()
+    {
+        var model = AttributionTrainer.Train(Examples.Value, Small);
+        Assert.NotNull(model.Confidence);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        Assert.Equal(model.Confidence!.FeatureCount, AttributionModel.Load(stream).Confidence!.FeatureCount);
+        Assert.Null(AttributionTrainer.Train(Examples.Value, Small with { Confidence = false }).Confidence);
+    }
+
+    [Fact]
+    public void A_model_file_from_before_the_confidence_model_still_loads()
+    {
+        var model = AttributionTrainer.Train(Examples.Value, Small);
+        using var stream = new MemoryStream();
+        ModelFile.Write(stream, AttributionModel.Kind, writer =>
+        {
+            model.Weights.Write(writer);
+            writer.Write(model.CueRates.Count);
+            foreach (var (word, rate) in model.CueRates) { writer.Write(word); writer.Write(rate); }
+            writer.Write(true);
+            model.Stacked!.Write(writer);
+        });
+        stream.Position = 0;
+        var loaded = AttributionModel.Load(stream);
+        Assert.NotNull(loaded.Stacked);
+        Assert.Null(loaded.Confidence);
+    }
+
+    [Fact]
     public void Features_read_the_parse_when_the_document_has_one()
     {
         var e = Examples.Value[0];

@@ -13,11 +13,13 @@ public sealed class AttributionModel
     public const string Kind = "attribution";
     public const string FileName = "attribution.bin";
 
-    internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates, LinearModel? stacked = null)
+    internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates, LinearModel? stacked = null,
+        AttributionConfidence? confidence = null)
     {
         Weights = weights;
         CueRates = cueRates;
         Stacked = stacked;
+        Confidence = confidence;
     }
 
     internal LinearModel Weights { get; }
@@ -25,10 +27,12 @@ public sealed class AttributionModel
     internal LinearModel? Stacked { get; }
     /// <summary>For each lower-cased word seen inside cues in training: the share of its occurrences that are cue words.</summary>
     public IReadOnlyDictionary<string, float> CueRates { get; }
+    /// <summary>How likely each found attribution is to be right; null in model files from before it.</summary>
+    public AttributionConfidence? Confidence { get; }
     public int FeatureCount => Weights.FeatureCount + (Stacked?.FeatureCount ?? 0);
 
     /// <summary>A copy without the rows whose largest absolute weight is below <paramref name="minWeight"/> (smaller, faster).</summary>
-    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight));
+    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence);
 
     public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
     {
@@ -41,7 +45,12 @@ public sealed class AttributionModel
         }
         writer.Write(Stacked is not null);
         Stacked?.Write(writer);
+        writer.Write(Confidence is not null);
+        Confidence?.Write(writer);
     });
+
+    /// <summary>A copy with <paramref name="confidence"/> in place of this model's.</summary>
+    internal AttributionModel With(AttributionConfidence? confidence) => new(Weights, CueRates, Stacked, confidence);
 
     public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
     {
@@ -54,8 +63,14 @@ public sealed class AttributionModel
             rates[word] = reader.ReadSingle();
         }
         var stacked = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
-        return new AttributionModel(weights, rates, stacked);
+        return new AttributionModel(weights, rates, stacked, ReadConfidence(reader));
     });
+
+    private static AttributionConfidence? ReadConfidence(BinaryReader reader)
+    {
+        try { return reader.ReadBoolean() ? AttributionConfidence.Read(reader) : null; }
+        catch (EndOfStreamException) { return null; }   // a file written before the confidence model
+    }
 
     /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>
     public static AttributionModel? LoadShipped()

@@ -32,6 +32,13 @@ public sealed record AttributionTaggerOptions
     /// quoted fragment of that paraphrase and gives way to it (0: direct quotes always stay).
     /// </summary>
     public int FragmentWords { get; init; } = 4;
+    /// <summary>
+    /// Attributions the model's confidence puts below this probability of being right are dropped (0 keeps
+    /// all); an attribution with others reported inside it stays. On four held-out tenths of train, 0.15
+    /// raised attribution F1 on every one (+0.004 to +0.008; precision +0.015 to +0.039) for a loss of
+    /// 0.003 to 0.015 in cue overlap; higher thresholds buy more precision at more recall.
+    /// </summary>
+    public double MinConfidence { get; init; } = 0.15;
 }
 
 /// <summary>
@@ -61,32 +68,53 @@ public sealed class AttributionTagger : IStage
         var features = new AttributionFeatures(document, _model.CueRates);
         var margins = new float[features.Count];
         var labels = Label(_model, features, margins);
-        var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), _options.Grouping);
+        Attribute(document, labels, margins, _model, _options);
+        if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
+    }
+
+    /// <summary>
+    /// Everything after labelling, up to the nesting of the attributions found: groups the labelled spans,
+    /// merges them with the sieves' attributions, applies the document patterns, nests, and rates each
+    /// attribution with the model's confidence (dropping those below <see cref="AttributionTaggerOptions.MinConfidence"/>).
+    /// Returns the labeller's margin on the cue of each attribution it found.
+    /// </summary>
+    internal static Dictionary<Attribution, float> Attribute(Document document, int[] labels, float[] margins, AttributionModel model, AttributionTaggerOptions options)
+    {
+        var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), options.Grouping);
+        var cueMargins = new Dictionary<Attribution, float>(ReferenceEqualityComparer.Instance);
+        foreach (var a in found)
         {
-            // Confidence: how far the cue's first label beat the runner-up; weak cues are dropped.
-            foreach (var a in found)
-            {
-                int cueToken = document.TokenAtOrAfter(a.Cue!.Value.Start);
-                a.Confidence = 1.0 / (1.0 + Math.Exp(-margins[cueToken]));
-            }
-            if (_options.MinCueMargin > 0)
-                found.RemoveAll(a => margins[document.TokenAtOrAfter(a.Cue!.Value.Start)] < _options.MinCueMargin);
+            float margin = margins[document.TokenAtOrAfter(a.Cue!.Value.Start)];
+            cueMargins[a] = margin;
+            // Without a confidence model: how far the cue's first label beat the runner-up.
+            a.Confidence = 1.0 / (1.0 + Math.Exp(-margin));
         }
-        Merge(document, found, _options.Merge, _options.FragmentWords);
-        if (_options.Grouping.CueColons) DocumentPatterns.TakeCueColons(document);
-        if (_options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document);
-        if (_options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, _options.Grouping.WholeSubjectTokens);
-        if (_options.Grouping.SourceAppositions) DocumentPatterns.AddSourceAppositions(document, _options.Grouping.SourceRelatives);
-        if (_options.Grouping.TranscriptSpeakers && DocumentPatterns.AddTranscriptLines(document))
+        if (options.MinCueMargin > 0) found.RemoveAll(a => cueMargins[a] < options.MinCueMargin);
+        Merge(document, found, options.Merge, options.FragmentWords);
+        if (options.Grouping.CueColons) DocumentPatterns.TakeCueColons(document);
+        if (options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document);
+        if (options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, options.Grouping.WholeSubjectTokens);
+        if (options.Grouping.SourceAppositions) DocumentPatterns.AddSourceAppositions(document, options.Grouping.SourceRelatives);
+        if (options.Grouping.TranscriptSpeakers && DocumentPatterns.AddTranscriptLines(document))
             Renumber(document.Attributions);
-        if (_options.Grouping.HeadlineColon && DocumentPatterns.AddHeadlineColon(document))
+        if (options.Grouping.HeadlineColon && DocumentPatterns.AddHeadlineColon(document))
             Renumber(document.Attributions);
-        if (_options.Grouping.NameColonQuotes && DocumentPatterns.AddNameColonQuotes(document))
+        if (options.Grouping.NameColonQuotes && DocumentPatterns.AddNameColonQuotes(document))
             Renumber(document.Attributions);
-        if (_options.Grouping.InPolls && DocumentPatterns.AddPollPrepositions(document))
+        if (options.Grouping.InPolls && DocumentPatterns.AddPollPrepositions(document))
             Renumber(document.Attributions);
         AttributionNester.Nest(document);
-        if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
+        if (model.Confidence is not { } confidence) return cueMargins;
+        var parents = new HashSet<Attribution>(ReferenceEqualityComparer.Instance);
+        foreach (var a in document.Attributions)
+            if (AttributionNester.IsReportedInside(a)) parents.Add(a.Parent!);
+        foreach (var a in document.Attributions)
+            if (!AttributionNester.IsReportedInside(a))
+                a.Confidence = confidence.Probability(document, a, cueMargins.TryGetValue(a, out float m) ? m : null, model.CueRates);
+        if (options.MinConfidence > 0
+            && document.Attributions.RemoveAll(a => a.Confidence < options.MinConfidence && !parents.Contains(a) && !AttributionNester.IsReportedInside(a)) > 0)
+            Renumber(document.Attributions);
+        return cueMargins;
     }
 
     /// <summary>Labels with the model's first pass, then, when it has one, its stacked second pass.</summary>

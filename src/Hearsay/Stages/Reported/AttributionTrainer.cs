@@ -30,6 +30,10 @@ public static class AttributionTrainer
         public int Folds { get; init; } = 10;
         /// <summary>Folds for the stacked second pass: each article's first-pass labels come from a model trained without its fold (0: one pass only).</summary>
         public int StackFolds { get; init; } = 4;
+        /// <summary>Labellers trained on differently shuffled articles (seeds Seed, Seed + 1, ...) whose weights are averaged into one model, in every pass.</summary>
+        public int Ensemble { get; init; } = 1;
+        /// <summary>Train the confidence model on the attributions the jackknifed first pass finds (needs StackFolds > 1).</summary>
+        public bool Confidence { get; init; } = true;
     }
 
     /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
@@ -121,39 +125,88 @@ public static class AttributionTrainer
         // Jackknifed cue lexicon: each training article sees rates counted without its own fold, as an
         // unseen article will, so the labeller does not learn to trust rates of words it only saw once.
         var features = new AttributionFeatures[examples.Count];
+        var ratesOf = new IReadOnlyDictionary<string, float>[examples.Count];
         for (int fold = 0; fold < options.Folds; fold++)
         {
             var foldRates = options.Folds <= 1 ? rates : CueRates(examples.Where((_, i) => i % options.Folds != fold), options.MinCueCount);
             for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds))
+            {
                 features[i] = new AttributionFeatures(examples[i].Document, foldRates);
+                ratesOf[i] = foldRates;
+            }
         }
         var first = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "first pass", log);
         LinearModel? stacked = null;
+        AttributionConfidence? confidence = null;
         if (options.StackFolds > 1)
         {
             // The second pass must learn from first-pass labels as wrong as they will be on unseen text.
             var firstLabels = new int[examples.Count][];
+            var firstMargins = new float[examples.Count][];
             for (int fold = 0; fold < options.StackFolds; fold++)
             {
                 var rest = Enumerable.Range(0, examples.Count).Where(i => i % options.StackFolds != fold).ToList();
                 var foldModel = TrainPass(examples, features, rest, options, $"first pass without fold {fold + 1}", null);
                 for (int i = fold; i < examples.Count; i += options.StackFolds)
-                    firstLabels[i] = AttributionTagger.Label(foldModel, features[i]);
+                {
+                    firstMargins[i] = new float[features[i].Count];
+                    firstLabels[i] = AttributionTagger.Label(foldModel, features[i], firstMargins[i]);
+                }
             }
             for (int i = 0; i < examples.Count; i++) features[i].SetFirstPass(firstLabels[i]);
             stacked = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "second pass", log);
+            // The same unseen-text labels, grouped into attributions, teach the confidence model how often each kind is right.
+            if (options.Confidence) confidence = TrainConfidence(examples, firstLabels, firstMargins, ratesOf, rates, options, log);
         }
-        var model = new AttributionModel(first, rates, stacked).Prune(options.MinWeight);
+        var model = new AttributionModel(first, rates, stacked, confidence).Prune(options.MinWeight);
         log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
+        return model;
+    }
+
+    private static AttributionConfidence TrainConfidence(IReadOnlyList<Example> examples, int[][] labels, float[][] margins,
+        IReadOnlyDictionary<string, float>[] ratesOf, IReadOnlyDictionary<string, float> rates, Options options, Action<string>? log)
+    {
+        var pipeline = BasePipeline(StandardPipelineOptions.Default.Models);
+        var perArticle = new AttributionConfidence.Example[examples.Count][];
+        var noConfidence = new AttributionModel(new LinearModel(AttributionLabels.Count, [], []), rates);
+        Parallel.For(0, examples.Count, i =>
+        {
+            var e = examples[i];
+            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
+            pipeline.Process(doc);
+            var cueMargins = AttributionTagger.Attribute(doc, labels[i], margins[i], noConfidence, AttributionTaggerOptions.Default);
+            var scored = AttributionSpans.Scored(doc.Attributions);
+            var correct = new bool[scored.Count];
+            AttributionScorer.Score(doc.Text, e.Gold, scored.Select(AttributionSpans.From).ToArray(), e.Name, systemCorrect: correct);
+            var list = new List<uint>();
+            perArticle[i] = new AttributionConfidence.Example[scored.Count];
+            for (int k = 0; k < scored.Count; k++)
+            {
+                AttributionConfidence.Features(doc, scored[k], cueMargins.TryGetValue(scored[k], out float m) ? m : null, ratesOf[i], list);
+                perArticle[i][k] = new AttributionConfidence.Example(list.ToArray(), correct[k]);
+            }
+        });
+        var all = perArticle.SelectMany(x => x).ToList();
+        var model = AttributionConfidence.Train(all, options.Seed);
+        log?.Invoke($"attribution: confidence model from {all.Count:N0} attributions found in unseen articles ({all.Count(x => x.Correct):N0} right), {model.FeatureCount:N0} features");
         return model;
     }
 
     private static LinearModel TrainPass(IReadOnlyList<Example> examples, AttributionFeatures[] features, List<int> articles,
         Options options, string name, Action<string>? log)
     {
+        var members = new AveragedPerceptron[Math.Max(1, options.Ensemble)];
+        Parallel.For(0, members.Length, k => members[k] = TrainMember(examples, features, articles, options, options.Seed + k,
+            members.Length == 1 ? name : $"{name} (seed {options.Seed + k})", log));
+        return AveragedPerceptron.Average(members, options.MinUpdates);
+    }
+
+    private static AveragedPerceptron TrainMember(IReadOnlyList<Example> examples, AttributionFeatures[] features, List<int> articles,
+        Options options, int seed, string name, Action<string>? log)
+    {
         var perceptron = new AveragedPerceptron(AttributionLabels.Count);
         var order = articles.ToArray();
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         var f = new uint[AttributionFeatures.MaxFeatures];
         var scores = new float[AttributionLabels.Count];
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
@@ -184,7 +237,7 @@ public static class AttributionTrainer
             if (iteration == options.Iterations)
                 log?.Invoke($"attribution: {name}, iteration {iteration}: token accuracy {100.0 * correct / count:F2}%");
         }
-        return perceptron.ToModel(options.MinUpdates);
+        return perceptron;
     }
 
     /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold; with <paramref name="annDirectory"/>, also writes each article's attributions there as brat.</summary>
