@@ -41,13 +41,14 @@ public static class CorpusEvaluation
         {
             var (text, gold) = ReadGold(article, warnings);
             IReadOnlyList<AttributionSpans> system;
+            IReadOnlyList<Attributions.Attribution> scored = [];
             Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null;
             try
             {
                 var doc = ArticleReader.ReadFile(article.TextPath);
                 pipeline.Process(doc);
                 // The pairs index the scored attributions (nested ones left out); speakers are read from the same list.
-                var scored = AttributionSpans.Scored(doc.Attributions);
+                scored = AttributionSpans.Scored(doc.Attributions);
                 system = scored.Select(AttributionSpans.From).ToArray();
                 var chains = silver.Values.FirstOrDefault(c => c is not null && c.ChainsOf(article.Name).Count > 0)?.ChainsOf(article.Name) ?? [];
                 var reference = new SpeakerReference(text, chains);
@@ -65,7 +66,11 @@ public static class CorpusEvaluation
                 lock (warnings) warnings.Add($"{article.Name}: the pipeline failed ({e.GetType().Name}: {e.Message}); scored as finding nothing");
                 system = [];
             }
-            return [AttributionScorer.Score(text, gold, system, article.Name, errors: errors, speakers: speakers)];
+            var right = new bool[system.Count];
+            var score = AttributionScorer.Score(text, gold, system, article.Name, errors: errors, speakers: speakers, systemCorrect: right);
+            var calibration = CalibrationScore.Empty;
+            for (int i = 0; i < scored.Count; i++) calibration = calibration.With(scored[i].Confidence, right[i]);
+            return [score with { Calibration = calibration }];
         });
         return new EvaluationReport(EvaluationMode.Pipeline, goldFolders, null, scores, Sorted(warnings)) { Errors = errors };
     }

@@ -72,6 +72,21 @@ public static class EvaluationReportWriter
         json.WriteNumber("unnamed", score.Resolution.Unnamed);
         json.WriteNumber("unnamed_correct", score.Resolution.UnnamedCorrect);
         json.WriteEndObject();
+        if (score.Calibration is { } calibration)
+        {
+            json.WriteStartArray("calibration");
+            for (int band = 0; band < CalibrationScore.Bands; band++)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("from", (double)band / CalibrationScore.Bands);
+                json.WriteNumber("to", (double)(band + 1) / CalibrationScore.Bands);
+                json.WriteNumber("attributions", calibration.Count[band]);
+                json.WriteNumber("right", calibration.Right[band]);
+                json.WriteNumber("mean_confidence", Round(calibration.Count[band] == 0 ? 0 : calibration.ConfidenceSum[band] / calibration.Count[band]));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteStartObject("direct_quotes");
         json.WriteNumber("gold", score.DirectQuotes.Gold);
         json.WriteNumber("found", score.DirectQuotes.Found);
@@ -129,6 +144,17 @@ public static class EvaluationReportWriter
         var resolved = t.Resolution;
         if (resolved.Checked > 0)
             s.AppendLine(Invariant($"speakers       {resolved.Correct} of {resolved.Checked} correct attributions resolved to the right entity ({100 * resolved.Rate:0.0}%): by name {resolved.ByNameCorrect}/{resolved.ByName}, through silver coreference {resolved.ByChainCorrect}/{resolved.ByChain}, unnamed {resolved.UnnamedCorrect}/{resolved.Unnamed}"));
+        if (t.Calibration is { Total: > 0 } calibration)
+        {
+            var bands = new List<string>();
+            for (int band = 0; band < CalibrationScore.Bands; band++)
+            {
+                int n = calibration.Count[band];
+                if (n == 0) continue;
+                bands.Add(Invariant($"{(double)band / CalibrationScore.Bands:0.0}–{(double)(band + 1) / CalibrationScore.Bands:0.0}: {calibration.Right[band]}/{n} right ({100.0 * calibration.Right[band] / n:0}%, mean confidence {calibration.ConfidenceSum[band] / n:0.00})"));
+            }
+            s.AppendLine("confidence     " + string.Join("; ", bands));
+        }
         return s.ToString();
     }
 

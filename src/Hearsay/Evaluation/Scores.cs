@@ -63,6 +63,44 @@ public readonly record struct ResolutionScore(int Checked, int Correct, int ByNa
     }
 }
 
+/// <summary>
+/// How well the system's confidence matches how often it is right: the scored system attributions in five
+/// bands of confidence (0–0.2, …, 0.8–1), with how many of each band were right (source, cue and content
+/// all paired) and their mean confidence. Only in pipeline mode, where the confidence is known.
+/// </summary>
+public sealed record CalibrationScore(int[] Count, int[] Right, double[] ConfidenceSum)
+{
+    public const int Bands = 5;
+
+    public static CalibrationScore Empty => new(new int[Bands], new int[Bands], new double[Bands]);
+
+    public static int BandOf(double confidence) => Math.Clamp((int)(confidence * Bands), 0, Bands - 1);
+
+    public int Total => Count.Sum();
+
+    public CalibrationScore With(double confidence, bool right)
+    {
+        var sum = this + Empty;
+        int band = BandOf(confidence);
+        sum.Count[band]++;
+        if (right) sum.Right[band]++;
+        sum.ConfidenceSum[band] += confidence;
+        return sum;
+    }
+
+    public static CalibrationScore operator +(CalibrationScore a, CalibrationScore b)
+    {
+        var sum = Empty;
+        for (int i = 0; i < Bands; i++)
+        {
+            sum.Count[i] = a.Count[i] + b.Count[i];
+            sum.Right[i] = a.Right[i] + b.Right[i];
+            sum.ConfidenceSum[i] = a.ConfidenceSum[i] + b.ConfidenceSum[i];
+        }
+        return sum;
+    }
+}
+
 public sealed record ArticleScore(
     string Article,
     string? Annotator,
@@ -75,6 +113,8 @@ public sealed record ArticleScore(
 {
     /// <summary>Speaker resolution; only in pipeline mode, where the system's entities are known.</summary>
     public ResolutionScore Resolution { get; init; }
+    /// <summary>Confidence against correctness; only in pipeline mode.</summary>
+    public CalibrationScore? Calibration { get; init; }
 
     public int GoldAttributions => Attribution.Gold;
     public int SystemAttributions => Attribution.System;
@@ -92,10 +132,12 @@ public sealed record ArticleScore(
         Prf attribution = default;
         DirectQuoteScore direct = default;
         ResolutionScore resolution = default;
+        CalibrationScore? calibration = null;
         int paired = 0;
         foreach (var s in scores)
         {
             resolution += s.Resolution;
+            if (s.Calibration is { } c) calibration = calibration is null ? c : calibration + c;
             source += s.Source;
             cue += s.Cue;
             content += s.Content;
@@ -103,6 +145,6 @@ public sealed record ArticleScore(
             paired += s.ContentPaired;
             direct += s.DirectQuotes;
         }
-        return new ArticleScore(name, null, source, cue, content, attribution, paired, direct) { Resolution = resolution };
+        return new ArticleScore(name, null, source, cue, content, attribution, paired, direct) { Resolution = resolution, Calibration = calibration };
     }
 }

@@ -130,19 +130,40 @@ public sealed class CorpusEvaluationTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Speakers_are_checked_on_the_scored_attributions_when_some_are_nested()
+    /// <summary>The text <see cref="FixedAttributions"/> annotates, with gold holding only Smith's attribution.</summary>
+    private void WriteSmithArticle(string folder)
     {
         const string text = "The report said that Biden told Zelensky that aid would wait. Smith added the plan failed.";
         int smith = text.IndexOf("Smith"), added = text.IndexOf("added"), plan = text.IndexOf("the plan");
-        Write("nested/text/n.txt", text);
-        Write("nested/attributions/n_1111.ann", $"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue {added} {added + 5}\tadded\n"
+        Write($"{folder}/text/a.txt", text);
+        Write($"{folder}/attributions/a_1111.ann", $"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue {added} {added + 5}\tadded\n"
             + $"T3\tContent {plan} {plan + 15}\tthe plan failed\nT4\tAttribution {added} {added + 5}\tadded\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n");
+    }
+
+    [Fact]
+    public void Speakers_are_checked_on_the_scored_attributions_when_some_are_nested()
+    {
+        WriteSmithArticle("nested");
         var pipeline = new Hearsay.Pipeline.PipelineBuilder().Use(new FixedAttributions()).Build();
 
         var report = CorpusEvaluation.ScorePipeline([PathOf("nested")], pipeline, threads: 1);
 
         Assert.Equal(1, report.Total.Resolution.Checked);
         Assert.Equal(1, report.Total.Resolution.Correct);   // John Smith, not the nested Biden standing at the same index of all attributions
+    }
+
+    [Fact]
+    public void Calibration_counts_the_scored_attributions_by_confidence_band_and_how_many_were_right()
+    {
+        WriteSmithArticle("calibrated");
+        var pipeline = new Hearsay.Pipeline.PipelineBuilder().Use(new FixedAttributions()).Build();
+
+        var calibration = CorpusEvaluation.ScorePipeline([PathOf("calibrated")], pipeline, threads: 1).Total.Calibration!;
+
+        // The report and Smith's attribution are scored (the nested Biden is not); both keep confidence 1, only Smith's is in gold.
+        Assert.Equal(2, calibration.Total);
+        Assert.Equal(2, calibration.Count[CalibrationScore.Bands - 1]);
+        Assert.Equal(1, calibration.Right[CalibrationScore.Bands - 1]);
+        Assert.Equal(2.0, calibration.ConfidenceSum[CalibrationScore.Bands - 1], 6);
     }
 }
