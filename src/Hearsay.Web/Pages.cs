@@ -147,7 +147,7 @@ public static class Pages
         if (article.Attributions.Count == 0) sb.Append("<p>No attributions found in this article.</p>");
         else
         {
-            sb.Append("<table><thead><tr><th>#</th><th>Speaker</th><th>Source as written</th><th>Cue</th><th>Content</th><th>Reported inside</th></tr></thead><tbody>");
+            sb.Append("<table><thead><tr><th>#</th><th>Speaker</th><th>Source as written</th><th>Cue</th><th>Content</th><th>Reported inside</th><th title=\"The estimated probability that the attribution is right\">Confidence</th></tr></thead><tbody>");
             var local = article.Attributions.Select((a, i) => (a.Id, i + 1)).ToDictionary(x => x.Id, x => x.Item2);
             foreach (var a in article.Attributions)
             {
@@ -155,13 +155,17 @@ public static class Pages
                     ? $"<span class=\"swatch\" style=\"--h:{Hue(s.Id)}\"></span> <a class=\"speaker\" href=\"/speakers/{s.Id}\">{E(s.Name)}</a>"
                     : "<span class=\"meta\">unresolved</span>";
                 string parent = a.ParentId is { } p && local.TryGetValue(p, out int n) ? $"<a href=\"#a{p}\">#{n}</a>" : "";
-                sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"row{a.Id}\"><td>{local[a.Id]}</td><td>{speaker}</td><td>{E(a.Source?.Text)}</td><td>{E(a.Cue?.Text)}</td><td>{E(string.Join(" … ", a.Content.Select(c => c.Text)))}</td><td>{parent}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"row{a.Id}\"><td>{local[a.Id]}</td><td>{speaker}</td><td>{E(a.Source?.Text)}</td><td>{E(a.Cue?.Text)}</td><td>{E(string.Join(" … ", a.Content.Select(c => c.Text)))}</td><td>{parent}</td><td class=\"meta\">{Confidence(a.Confidence)}</td></tr>");
             }
             sb.Append("</tbody></table>");
         }
         sb.Append("</section>");
         return Page(article.Title ?? $"Article {article.Id}", sb.ToString());
     }
+
+    /// <summary>A percentage; an attribution reported inside another is not rated (it keeps 1).</summary>
+    private static string Confidence(double confidence) =>
+        confidence >= 1 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(100 * confidence):0}%");
 
     private static async Task<IResult> Speaker(long id, IArticleStore store, CancellationToken ct)
     {

@@ -159,6 +159,9 @@ public class ApiTests(HearsayFactory factory) : IClassFixture<HearsayFactory>
         Assert.Contains("class=\"hl hl-cue\"", html);
         Assert.Contains("class=\"hl hl-content\"", html);
         Assert.Contains("according to The Washington Post (reported)", html);
+        // The diplomat's warning was rated 0.8; the others keep 1, which is no rating.
+        Assert.Contains(">Confidence</th>", html);
+        Assert.Contains("<td class=\"meta\">80%</td>", html);
     }
 
     [Fact]
