@@ -170,6 +170,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         foreach (double least in new[] { 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4 })
             yield return ($"confidence {least}", d with { MinConfidence = least });
         yield return ("no confidence", d with { MinConfidence = 0 });
+        yield return ("no restoring of displaced quotes", d with { RestoreDisplaced = false });
         yield return ("no source inference", d with { Grouping = d.Grouping with { InferSource = false } });
         yield return ("no transcript lines", d with { Grouping = d.Grouping with { TranscriptSpeakers = false } });
         yield return ("content extension", d with { Grouping = d.Grouping with { ExtendContent = true } });

@@ -488,17 +488,51 @@ public class AttributionGrouperTests
         Assert.Equal("half of his supporters “deplorables.”", doc.Slice(doc.Attributions[0].Content[0]));
     }
 
+    /// <summary>An attribution whose spans are the first occurrences of the given words in the document.</summary>
+    private static Attribution Spanned(Document doc, AttributionKind kind, string source, string cue, string content, string rule)
+    {
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        var a = new Attribution("", kind) { Source = R(source), Cue = R(cue), Rule = rule };
+        a.Content.Add(R(content));
+        return a;
+    }
+
+    [Fact]
+    public void A_sieve_quote_comes_back_when_the_attribution_that_displaced_it_is_dropped()
+    {
+        var doc = Tokenized("News\n\nClinton called half of his supporters “deplorables.” Jones praised “the plan.”");
+        Attribution Make(string source, string cue, string content, string rule) => Spanned(doc, AttributionKind.Mixed, source, cue, content, rule);
+        var clinton = Make("Clinton", "called", "“deplorables.”", "partial-quote");
+        var jones = Make("Jones", "praised", "“the plan.”", "partial-quote");
+        doc.Attributions.Clear();
+        doc.Attributions.AddRange([clinton, jones]);
+        var labelled = new List<Attribution>
+        {
+            Make("Clinton", "called", "half of his supporters “deplorables.”", "tagger"),
+            Make("Jones", "praised", "“the plan.”", "tagger"),
+        };
+        var displaced = AttributionTagger.Merge(doc, labelled, SieveMerge.PreferLabeller);
+        Assert.Equal(["tagger", "tagger"], doc.Attributions.Select(a => a.Rule));
+
+        // Both labeller attributions are dropped for their confidence; another one now covers Jones's quote.
+        doc.Attributions.Clear();
+        doc.Attributions.Add(Make("Jones", "praised", "“the plan.”", "other"));
+        AttributionTagger.Restore(doc, labelled, displaced, a => 0.6, least: 0.5);
+        Assert.Equal(["other", "partial-quote"], doc.Attributions.Select(a => a.Rule));
+        Assert.Same(clinton, doc.Attributions[1]);
+        Assert.Equal(0.6, clinton.Confidence);
+
+        // A quote that is itself too unlikely stays out.
+        doc.Attributions.Clear();
+        AttributionTagger.Restore(doc, labelled, displaced, a => 0.1, least: 0.5);
+        Assert.Empty(doc.Attributions);
+    }
+
     [Fact]
     public void A_short_direct_quote_inside_the_labellers_content_is_a_fragment_of_it()
     {
         var doc = Tokenized("News\n\nComey said there was clear evidence that Clinton was “extremely careless” with the emails. “We will win this time,” Smith added.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
-        Attribution Make(string source, string cue, string content, string rule)
-        {
-            var a = new Attribution("", AttributionKind.Direct) { Source = R(source), Cue = R(cue), Rule = rule };
-            a.Content.Add(R(content));
-            return a;
-        }
+        Attribution Make(string source, string cue, string content, string rule) => Spanned(doc, AttributionKind.Direct, source, cue, content, rule);
         doc.Attributions.Clear();
         doc.Attributions.Add(Make("Comey", "said", "“extremely careless”", "quote-sieve"));
         doc.Attributions.Add(Make("Smith", "added", "“We will win this time,”", "quote-then-cue"));

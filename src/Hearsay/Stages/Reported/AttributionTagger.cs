@@ -39,6 +39,12 @@ public sealed record AttributionTaggerOptions
     /// 0.003 to 0.015 in cue overlap; higher thresholds buy more precision at more recall.
     /// </summary>
     public double MinConfidence { get; init; } = 0.15;
+    /// <summary>
+    /// When a labeller attribution that displaced a sieve's quote in the merge is dropped for its confidence,
+    /// the quote comes back (if it is likely enough itself): on four held-out tenths of train, F1 +0.001 / 0 /
+    /// 0 / 0, direct quotes with the correct speaker up on two of them.
+    /// </summary>
+    public bool RestoreDisplaced { get; init; } = true;
 }
 
 /// <summary>
@@ -90,7 +96,7 @@ public sealed class AttributionTagger : IStage
             a.Confidence = 1.0 / (1.0 + Math.Exp(-margin));
         }
         if (options.MinCueMargin > 0) found.RemoveAll(a => cueMargins[a] < options.MinCueMargin);
-        Merge(document, found, options.Merge, options.FragmentWords);
+        var displaced = Merge(document, found, options.Merge, options.FragmentWords);
         if (options.Grouping.CueColons) DocumentPatterns.TakeCueColons(document);
         if (options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document);
         if (options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, options.Grouping.WholeSubjectTokens);
@@ -111,9 +117,14 @@ public sealed class AttributionTagger : IStage
         foreach (var a in document.Attributions)
             if (!AttributionNester.IsReportedInside(a))
                 a.Confidence = confidence.Probability(document, a, cueMargins.TryGetValue(a, out float m) ? m : null, model.CueRates);
-        if (options.MinConfidence > 0
-            && document.Attributions.RemoveAll(a => a.Confidence < options.MinConfidence && !parents.Contains(a) && !AttributionNester.IsReportedInside(a)) > 0)
-            Renumber(document.Attributions);
+        if (options.MinConfidence <= 0) return cueMargins;
+        var unlikely = document.Attributions.Where(a => a.Confidence < options.MinConfidence && !parents.Contains(a) && !AttributionNester.IsReportedInside(a)).ToList();
+        if (unlikely.Count == 0) return cueMargins;
+        var removed = new HashSet<Attribution>(unlikely, ReferenceEqualityComparer.Instance);
+        document.Attributions.RemoveAll(removed.Contains);
+        if (options.RestoreDisplaced)
+            Restore(document, unlikely, displaced, s => confidence.Probability(document, s, null, model.CueRates), options.MinConfidence);
+        Renumber(document.Attributions);
         return cueMargins;
     }
 
@@ -165,12 +176,13 @@ public sealed class AttributionTagger : IStage
     }
 
     /// <summary>Adds <paramref name="found"/> to the document's attributions as <paramref name="merge"/> says, renumbering ids.</summary>
-    internal static void Merge(Document document, List<Attribution> found, SieveMerge merge, int fragmentWords = 0)
+    internal static Dictionary<Attribution, List<Attribution>> Merge(Document document, List<Attribution> found, SieveMerge merge, int fragmentWords = 0)
     {
         var all = document.Attributions;
         if (merge == SieveMerge.Replace) all.Clear();
         var sieves = all.ToList();
         var dropped = new HashSet<Attribution>(ReferenceEqualityComparer.Instance);
+        var displaced = new Dictionary<Attribution, List<Attribution>>(ReferenceEqualityComparer.Instance);
         foreach (var a in found)
         {
             var clashes = sieves.Where(s => Clash(s, a)).ToList();
@@ -180,10 +192,31 @@ public sealed class AttributionTagger : IStage
             // sieve's mixed or partial quote gives way to the labeller's attribution around it.
             if (clashes.Any(s => s.Kind == AttributionKind.Direct && !IsFragmentOf(document, s, a, fragmentWords))) continue;
             foreach (var s in clashes) dropped.Add(s);
+            displaced[a] = clashes;
             all.Add(a);
         }
         all.RemoveAll(dropped.Contains);
         Renumber(all);
+        return displaced;
+    }
+
+    /// <summary>
+    /// Brings back the sieve attributions that gave way in the merge to attributions since dropped, where
+    /// nothing left clashes with them and they are likely enough themselves (<paramref name="rate"/> sets their confidence).
+    /// </summary>
+    internal static void Restore(Document document, IEnumerable<Attribution> dropped, IReadOnlyDictionary<Attribution, List<Attribution>> displaced,
+        Func<Attribution, double> rate, double least)
+    {
+        foreach (var a in dropped)
+        {
+            if (!displaced.TryGetValue(a, out var sieves)) continue;
+            foreach (var s in sieves)
+            {
+                if (document.Attributions.Any(other => Clash(other, s) || Clash(s, other))) continue;
+                s.Confidence = rate(s);
+                if (s.Confidence >= least) document.Attributions.Add(s);
+            }
+        }
     }
 
     /// <summary>Whether the sieve's quote is one short fragment inside the content of the labeller's attribution.</summary>
