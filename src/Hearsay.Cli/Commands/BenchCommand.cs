@@ -22,6 +22,7 @@ public sealed class BenchCommand : ICliCommand
             Description = "Article files (.txt) or folders, searched recursively. Default: ../shared/corpora/polnear/dev/text.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        HearsayCli.RejectUnknownOptions(inputs);
         var passes = new Option<int>("--passes") { Description = "Warm passes after the first one.", DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--threads", "-t") { Description = "Articles processed in parallel.", DefaultValueFactory = _ => 1 };
         var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file." };

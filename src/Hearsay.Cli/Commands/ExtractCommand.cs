@@ -23,6 +23,7 @@ public sealed class ExtractCommand : ICliCommand
             Description = "Article .txt files, directories (searched recursively for *.txt), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
+        HearsayCli.RejectUnknownOptions(inputs);
         var format = new Option<string>("--format", "-f")
         {
             Description = "json (one <stem>.json per input), jsonl (one line per input), brat (<stem>.ann), text (readable), conllu (<stem>.conllu).",

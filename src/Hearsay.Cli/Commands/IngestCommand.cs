@@ -46,6 +46,7 @@ public sealed class IngestCommand : ICliCommand
     public Command Create()
     {
         var inputs = new Argument<string[]>("INPUT") { Description = "Files, folders, feed or page URLs (http/https).", Arity = ArgumentArity.OneOrMore };
+        HearsayCli.RejectUnknownOptions(inputs);
         var db = StoreOption.Create();
         var jobs = new Option<int>("--jobs", "-j") { Description = "Articles read and extracted at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar." };

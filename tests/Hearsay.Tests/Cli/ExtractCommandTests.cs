@@ -69,4 +69,18 @@ public class ExtractCommandTests : IDisposable
         Assert.True(all >= 3, $"expected the three cues to be found, got {all}");
         Assert.True(Count(0.999, "sure") < all);
     }
+
+    [Theory]
+    [InlineData("--min-confidence", "2")]
+    [InlineData("--threads", "many")]
+    [InlineData("--no-such-option", "x")]
+    public async Task Usage_errors_exit_with_the_usage_code(string option, string value)
+    {
+        string input = Path.Combine(_dir, "usage.txt");
+        File.WriteAllText(input, "News\n\nThe mayor said taxes would rise.");
+        var (exit, error) = await StandardError.CaptureAsync(() => HearsayCli.RunAsync(["extract", input, option, value, "--quiet"]));
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.NotEmpty(error);
+    }
 }
+

@@ -20,4 +20,13 @@ internal static class StandardError
         try { return (run(), error.ToString()); }
         finally { Console.SetError(original); }
     }
+
+    public static async Task<(int Exit, string Error)> CaptureAsync(Func<Task<int>> run)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try { return (await run(), error.ToString()); }
+        finally { Console.SetError(original); }
+    }
 }
