@@ -70,7 +70,8 @@ public sealed record CorpusOverview(
 /// <param name="Speaker">Part of the speaker's canonical name, case-insensitive.</param>
 /// <param name="Kind">anonymous, named, second-hand, direct, indirect, mixed, or an entity kind (person, organization, ...).</param>
 /// <param name="Since">Only articles published on or after this moment.</param>
-public sealed record SearchQuery(string? Text, string? Speaker = null, string? Kind = null, DateTimeOffset? Since = null, int Limit = 50);
+/// <param name="MinConfidence">Only attributions whose confidence (the estimated probability that they are right) is at least this.</param>
+public sealed record SearchQuery(string? Text, string? Speaker = null, string? Kind = null, DateTimeOffset? Since = null, int Limit = 50, double? MinConfidence = null);
 
 public enum SaveOutcome { Stored, Duplicate }
 

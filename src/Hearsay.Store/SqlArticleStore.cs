@@ -338,6 +338,11 @@ public abstract class SqlArticleStore : IArticleStore
             where.Add("ar.published >= @since");
             parameters.Add(("since", since.ToUniversalTime()));
         }
+        if (query.MinConfidence is { } least)
+        {
+            where.Add("a.confidence >= @least");
+            parameters.Add(("least", least));
+        }
         string sql = $"""
             select {StatementColumns}, {snippet}, a.parent_id
             from {from} join articles ar on ar.id = a.article_id left join entities e on e.id = a.speaker_id

@@ -38,10 +38,11 @@ public static class Api
             .WithName("GetArticle").WithSummary("One article: text, metadata and attributions with character spans.");
 
         api.MapGet("/search", async Task<Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult>> (
-                IArticleStore store, string? q, string? speaker, string? kind, string? since, int? limit, CancellationToken ct) =>
+                IArticleStore store, string? q, string? speaker, string? kind, string? since, int? limit, double? minConfidence, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(q) && string.IsNullOrWhiteSpace(speaker) && string.IsNullOrWhiteSpace(kind))
                     return BadRequest("Give a query: q (words in what was said), speaker or kind.");
+                if (minConfidence is < 0 or > 1) return BadRequest("minConfidence must lie between 0 and 1.");
                 DateTimeOffset? sinceDate = null;
                 if (!string.IsNullOrWhiteSpace(since))
                 {
@@ -50,12 +51,12 @@ public static class Api
                 }
                 try
                 {
-                    var found = await store.SearchAsync(new SearchQuery(q, speaker, kind, sinceDate, Math.Clamp(limit ?? 50, 1, 500)), ct);
+                    var found = await store.SearchAsync(new SearchQuery(q, speaker, kind, sinceDate, Math.Clamp(limit ?? 50, 1, 500), minConfidence), ct);
                     return TypedResults.Ok<IReadOnlyList<SearchHit>>(found.Select(ToHit).ToList());
                 }
                 catch (ArgumentException e) { return BadRequest(e.Message); }
             })
-            .WithName("Search").WithSummary("Attributions whose content matches q (stemmed words, all required), filtered by speaker, kind and date.");
+            .WithName("Search").WithSummary("Attributions whose content matches q (stemmed words, all required), filtered by speaker, kind, date and least confidence.");
 
         api.MapGet("/speakers/{id:long}", async Task<Results<Ok<SpeakerResponse>, ProblemHttpResult>> (long id, IArticleStore store, CancellationToken ct) =>
             {

@@ -115,6 +115,9 @@ public class StoreTests
 
         var anonymous = await t.Store.SearchAsync(new SearchQuery(null, Kind: "anonymous"));
         Assert.Equal(["a senior diplomat", "Council members", "officials"], anonymous.Select(h => h.Speaker!.Name).Order(StringComparer.OrdinalIgnoreCase));
+        // The diplomat's warning was rated 0.8 (the others 1).
+        var likely = await t.Store.SearchAsync(new SearchQuery(null, Kind: "anonymous", MinConfidence: 0.9));
+        Assert.Equal(["Council members", "officials"], likely.Select(h => h.Speaker!.Name).Order(StringComparer.OrdinalIgnoreCase));
 
         var secondHand = Assert.Single(await t.Store.SearchAsync(new SearchQuery(null, Kind: "second-hand")));
         Assert.Equal("officials", secondHand.Speaker!.Name);

@@ -75,6 +75,12 @@ public class ApiTests(HearsayFactory factory) : IClassFixture<HearsayFactory>
         var since = await Json(await _client.GetAsync("/api/search?speaker=holt&since=2016-10-01"));
         Assert.Equal(Seed.BudgetId, since[0].GetProperty("articleId").GetInt64());
         Assert.Equal(1, since.GetArrayLength());
+        // The diplomat's warning was rated 0.8, the others 1.
+        var unnamed = await Json(await _client.GetAsync("/api/search?kind=anonymous"));
+        var likely = await Json(await _client.GetAsync("/api/search?kind=anonymous&minConfidence=0.9"));
+        Assert.Contains(unnamed.EnumerateArray(), h => h.GetProperty("speaker").GetProperty("name").GetString() == "a senior diplomat");
+        Assert.Equal(unnamed.GetArrayLength() - 1, likely.GetArrayLength());
+        Assert.DoesNotContain(likely.EnumerateArray(), h => h.GetProperty("speaker").GetProperty("name").GetString() == "a senior diplomat");
     }
 
     [Fact]
@@ -83,6 +89,7 @@ public class ApiTests(HearsayFactory factory) : IClassFixture<HearsayFactory>
         await AssertProblem(await _client.GetAsync("/api/search"), HttpStatusCode.BadRequest, "q");
         await AssertProblem(await _client.GetAsync("/api/search?q=x&kind=bogus"), HttpStatusCode.BadRequest, "unknown kind");
         await AssertProblem(await _client.GetAsync("/api/search?q=x&since=someday"), HttpStatusCode.BadRequest, "since");
+        await AssertProblem(await _client.GetAsync("/api/search?q=x&minConfidence=1.5"), HttpStatusCode.BadRequest, "minConfidence");
         await AssertProblem(await _client.GetAsync("/api/search?q=x&limit=many"), HttpStatusCode.BadRequest);
     }
 

@@ -4,7 +4,7 @@ using Hearsay.Store;
 
 namespace Hearsay.Cli.Commands;
 
-/// <summary>`hearsay search [QUERY] [--speaker S] [--kind K] [--since DATE]`: stored attributions whose content matches.</summary>
+/// <summary>`hearsay search [QUERY] [--speaker S] [--kind K] [--since DATE] [--min-confidence P]`: stored attributions whose content matches.</summary>
 public sealed class SearchCommand : ICliCommand
 {
     public int Order => 51;
@@ -16,8 +16,13 @@ public sealed class SearchCommand : ICliCommand
         var kind = new Option<string?>("--kind") { Description = $"Only this kind: {string.Join(", ", SqlArticleStore.Kinds)}." };
         var since = new Option<string?>("--since") { Description = "Only articles published on or after this date (2016-09-30)." };
         var limit = new Option<int>("--limit", "-n") { Description = "Most results shown.", DefaultValueFactory = _ => 50 };
+        var minConfidence = new Option<double?>("--min-confidence") { Description = "Only attributions whose confidence (the estimated probability that they are right, 0 to 1) is at least this." };
         var db = StoreOption.Create();
-        var command = new Command("search", "Search what was said across the stored articles.") { query, speaker, kind, since, limit, db };
+        var command = new Command("search", "Search what was said across the stored articles.") { query, speaker, kind, since, limit, minConfidence, db };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(minConfidence) is < 0 or > 1) result.AddError("--min-confidence must lie between 0 and 1.");
+        });
         command.SetAction(async (parse, ct) =>
         {
             string? q = parse.GetValue(query), s = parse.GetValue(speaker), k = parse.GetValue(kind), sinceText = parse.GetValue(since);
@@ -39,7 +44,7 @@ public sealed class SearchCommand : ICliCommand
             await using var store = await StoreOption.OpenAsync(parse.GetValue(db), ct);
             if (store is null) return ExitCodes.Failure;
             IReadOnlyList<Statement> hits;
-            try { hits = await store.SearchAsync(new SearchQuery(q, s, k, sinceDate, parse.GetValue(limit)), ct); }
+            try { hits = await store.SearchAsync(new SearchQuery(q, s, k, sinceDate, parse.GetValue(limit), parse.GetValue(minConfidence)), ct); }
             catch (ArgumentException e) { Console.Error.WriteLine($"hearsay: {e.Message}"); return ExitCodes.UsageError; }
             foreach (var hit in hits) Console.WriteLine(Format(hit));
             Console.Error.WriteLine($"{hits.Count} attribution{(hits.Count == 1 ? "" : "s")}");
