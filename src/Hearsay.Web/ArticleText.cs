@@ -70,7 +70,7 @@ internal static class ArticleText
             $"<span{id} class=\"hl hl-{role}{speakerClass}\" style=\"--h:{hue}\" data-attribution=\"{a.Id}\"{speakerAttr} title=\"{E(Chain(a, byId))}\">");
     }
 
-    /// <summary>"Who — cue — what", then one "according to …" line for each attribution it is reported inside.</summary>
+    /// <summary>"Who — cue — what", then one "according to …" line for each attribution it is reported inside, then its confidence (if rated).</summary>
     public static string Chain(StoredAttribution a, Dictionary<long, StoredAttribution> byId)
     {
         var sb = new StringBuilder();
@@ -79,6 +79,7 @@ internal static class ArticleText
         var seen = new HashSet<long> { a.Id };
         for (var p = a.ParentId; p is { } pid && byId.TryGetValue(pid, out var parent) && seen.Add(pid); p = parent.ParentId)
             sb.Append("\n   according to ").Append(Who(parent)).Append(" (").Append(parent.Cue?.Text ?? "no cue").Append(')');
+        if (a.Confidence < 1) sb.Append(CultureInfo.InvariantCulture, $"\nconfidence {Math.Round(100 * a.Confidence):0}%");
         return sb.ToString();
     }
 

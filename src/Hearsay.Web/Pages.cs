@@ -15,10 +15,10 @@ public static class Pages
         app.MapGet("/speakers/{id:long}", Speaker).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Home(IArticleStore store, string? q, string? speaker, string? kind, string? since, CancellationToken ct)
+    private static async Task<IResult> Home(IArticleStore store, string? q, string? speaker, string? kind, string? since, string? confidence, CancellationToken ct)
     {
         var body = new StringBuilder();
-        body.Append(SearchForm(q, speaker, kind, since));
+        body.Append(SearchForm(q, speaker, kind, since, confidence));
         bool searching = !string.IsNullOrWhiteSpace(q) || !string.IsNullOrWhiteSpace(speaker) || !string.IsNullOrWhiteSpace(kind) || !string.IsNullOrWhiteSpace(since);
         if (searching)
         {
@@ -28,10 +28,16 @@ public static class Pages
             {
                 if (Api.TryParseDate(since, out var d)) sinceDate = d; else error = "“Since” must be a date like 2016-09-30.";
             }
+            double? least = null;
+            if (!string.IsNullOrWhiteSpace(confidence))
+            {
+                if (double.TryParse(confidence, NumberStyles.Float, CultureInfo.InvariantCulture, out double c) && c is >= 0 and <= 1) least = c;
+                else error = "“Confidence” must be a number from 0 to 1.";
+            }
             IReadOnlyList<Statement> hits = [];
             if (error is null)
             {
-                try { hits = await store.SearchAsync(new SearchQuery(q, speaker, kind, sinceDate, 100), ct); }
+                try { hits = await store.SearchAsync(new SearchQuery(q, speaker, kind, sinceDate, 100, least), ct); }
                 catch (ArgumentException e) { error = e.Message; }
             }
             body.Append("<section id=\"results\"><h2>Results</h2>");
@@ -56,8 +62,11 @@ public static class Pages
         return Page(searching && !string.IsNullOrWhiteSpace(q) ? $"Search: {q}" : "Corpus", body.ToString());
     }
 
-    private static string SearchForm(string? q, string? speaker, string? kind, string? since)
+    private static string SearchForm(string? q, string? speaker, string? kind, string? since, string? confidence)
     {
+        var levels = new StringBuilder("<option value=\"\">any</option>");
+        foreach (var (value, label) in new[] { ("0.5", "at least 50%"), ("0.7", "at least 70%"), ("0.9", "at least 90%") })
+            levels.Append($"<option value=\"{value}\"{(value == confidence ? " selected" : "")}>{label}</option>");
         var options = new StringBuilder("<option value=\"\">any</option>");
         foreach (var k in SqlArticleStore.Kinds)
             options.Append($"<option value=\"{E(k)}\"{(string.Equals(k, kind, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(k)}</option>");
@@ -68,6 +77,7 @@ public static class Pages
               <label>Speaker <input type="text" name="speaker" value="{E(speaker)}" placeholder="Clinton"></label>
               <label>Kind <select name="kind">{options}</select></label>
               <label>Since <input type="date" name="since" value="{E(since)}"></label>
+              <label>Confidence <select name="confidence">{levels}</select></label>
               <button type="submit">Search</button>
             </form>
             """;

@@ -169,6 +169,18 @@ public class ApiTests(HearsayFactory factory) : IClassFixture<HearsayFactory>
         // The diplomat's warning was rated 0.8; the others keep 1, which is no rating.
         Assert.Contains(">Confidence</th>", html);
         Assert.Contains("<td class=\"meta\">80%</td>", html);
+        Assert.Contains("confidence 80%", html);   // in the diplomat's hover text
+    }
+
+    [Fact]
+    public async Task Search_page_filters_by_confidence()
+    {
+        // Three unnamed sources; the diplomat's warning was rated 0.8.
+        Assert.Contains("<p class=\"meta\">3 attributions</p>", await _client.GetStringAsync("/?kind=anonymous"));
+        string likely = await _client.GetStringAsync("/?kind=anonymous&confidence=0.9");
+        Assert.Contains("<p class=\"meta\">2 attributions</p>", likely);
+        Assert.Contains("<option value=\"0.9\" selected>", likely);
+        Assert.Contains("must be a number from 0 to 1", await _client.GetStringAsync("/?kind=anonymous&confidence=lots"));
     }
 
     [Fact]
