@@ -86,6 +86,16 @@ public sealed class EvalCommand : ICliCommand
             Console.Error.WriteLine("hearsay eval: --agreement scores annotators against each other; it takes no --pred");
             return ExitCodes.UsageError;
         }
+        if (minConfidence is not null && (agreement || pred is not null || quotesOnly))
+        {
+            Console.Error.WriteLine("hearsay eval: --min-confidence sets the full pipeline's threshold; it takes no --pred, --agreement or --quotes-only");
+            return ExitCodes.UsageError;
+        }
+        if (minConfidence is < 0 or > 1)
+        {
+            Console.Error.WriteLine("hearsay eval: --min-confidence must lie between 0 and 1");
+            return ExitCodes.UsageError;
+        }
         if (goldFolders.Length == 0)
         {
             var corpus = FindCorpus();

@@ -82,5 +82,17 @@ public class ExtractCommandTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.NotEmpty(error);
     }
-}
 
+    [Theory]
+    [InlineData("--pred")]
+    [InlineData("out of range")]
+    public async Task Eval_takes_a_confidence_threshold_only_for_the_pipeline_it_runs(string mode)
+    {
+        string[] args = mode == "--pred"
+            ? ["eval", "--gold", _dir, "--pred", _dir, "--min-confidence", "0.5"]
+            : ["eval", "--gold", _dir, "--min-confidence", "1.5"];
+        var (exit, error) = await StandardError.CaptureAsync(() => HearsayCli.RunAsync(args));
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--min-confidence", error);
+    }
+}
