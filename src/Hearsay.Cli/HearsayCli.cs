@@ -25,6 +25,17 @@ public static class HearsayCli
         return parsed.Errors.Count > 0 ? ExitCodes.UsageError : code;
     }
 
+    /// <summary>`--min-confidence P`: a probability from 0 to 1; any other value is a usage error.</summary>
+    public static Option<double?> MinConfidenceOption(string description)
+    {
+        var option = new Option<double?>("--min-confidence") { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is < 0 or > 1) result.AddError("--min-confidence must lie between 0 and 1.");
+        });
+        return option;
+    }
+
     /// <summary>
     /// Makes an input that looks like an option ("--frmat") and names no file a usage error, instead of one
     /// more input that is not found: a list-of-inputs argument otherwise takes unknown options in.

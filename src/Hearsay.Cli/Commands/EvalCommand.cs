@@ -50,10 +50,8 @@ public sealed class EvalCommand : ICliCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every warning (missing files, odd prediction lines)." };
         var quotesOnly = new Option<bool>("--quotes-only") { Description = "Run the direct-quote stages without the learned attribution labeller." };
 
-        var minConfidence = new Option<double?>("--min-confidence")
-        {
-            Description = "Leave out attributions the confidence model rates below this probability (default: the model's own threshold), to trade recall for precision.",
-        };
+        var minConfidence = HearsayCli.MinConfidenceOption(
+            "Leave out attributions the confidence model rates below this probability (default: the model's own threshold), to trade recall for precision.");
 
         var command = new Command("eval", "Score attributions against gold annotations (precision, recall, F1 per role and per attribution).")
         {
@@ -89,11 +87,6 @@ public sealed class EvalCommand : ICliCommand
         if (minConfidence is not null && (agreement || pred is not null || quotesOnly))
         {
             Console.Error.WriteLine("hearsay eval: --min-confidence sets the full pipeline's threshold; it takes no --pred, --agreement or --quotes-only");
-            return ExitCodes.UsageError;
-        }
-        if (minConfidence is < 0 or > 1)
-        {
-            Console.Error.WriteLine("hearsay eval: --min-confidence must lie between 0 and 1");
             return ExitCodes.UsageError;
         }
         if (goldFolders.Length == 0)

@@ -45,19 +45,13 @@ public sealed class ExtractCommand : ICliCommand
             Description = "A file that extends the built-in outlets, government bodies and other sources: lines \"kind<TAB>Name|alias|alias\".",
         };
 
-        var minConfidence = new Option<double?>("--min-confidence")
-        {
-            Description = "Leave out attributions whose confidence (the estimated probability that they are right, 0 to 1) is below this (default: the model's own threshold).",
-        };
+        var minConfidence = HearsayCli.MinConfidenceOption(
+            "Leave out attributions whose confidence (the estimated probability that they are right, 0 to 1) is below this (default: the model's own threshold).");
 
         var command = new Command("extract", "Find who said what in articles and write the attributions.")
         {
             inputs, format, output, threads, quiet, sources, minConfidence,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(minConfidence) is < 0 or > 1) result.AddError("--min-confidence must lie between 0 and 1.");
-        });
         command.SetAction(result => Run(
             result.GetValue(inputs)!, result.GetValue(format)!, result.GetValue(output), Math.Max(1, result.GetValue(threads)),
             result.GetValue(quiet), result.GetValue(sources), result.GetValue(minConfidence)));

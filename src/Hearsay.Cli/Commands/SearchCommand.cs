@@ -16,13 +16,9 @@ public sealed class SearchCommand : ICliCommand
         var kind = new Option<string?>("--kind") { Description = $"Only this kind: {string.Join(", ", SqlArticleStore.Kinds)}." };
         var since = new Option<string?>("--since") { Description = "Only articles published on or after this date (2016-09-30)." };
         var limit = new Option<int>("--limit", "-n") { Description = "Most results shown.", DefaultValueFactory = _ => 50 };
-        var minConfidence = new Option<double?>("--min-confidence") { Description = "Only attributions whose confidence (the estimated probability that they are right, 0 to 1) is at least this." };
+        var minConfidence = HearsayCli.MinConfidenceOption("Only attributions whose confidence (the estimated probability that they are right, 0 to 1) is at least this.");
         var db = StoreOption.Create();
         var command = new Command("search", "Search what was said across the stored articles.") { query, speaker, kind, since, limit, minConfidence, db };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(minConfidence) is < 0 or > 1) result.AddError("--min-confidence must lie between 0 and 1.");
-        });
         command.SetAction(async (parse, ct) =>
         {
             string? q = parse.GetValue(query), s = parse.GetValue(speaker), k = parse.GetValue(kind), sinceText = parse.GetValue(since);

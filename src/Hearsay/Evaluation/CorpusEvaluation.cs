@@ -68,9 +68,7 @@ public static class CorpusEvaluation
             }
             var right = new bool[system.Count];
             var score = AttributionScorer.Score(text, gold, system, article.Name, errors: errors, speakers: speakers, systemCorrect: right);
-            var calibration = CalibrationScore.Empty;
-            for (int i = 0; i < scored.Count; i++) calibration = calibration.With(scored[i].Confidence, right[i]);
-            return [score with { Calibration = calibration }];
+            return [score with { Calibration = CalibrationScore.Of(scored.Select(a => a.Confidence).ToList(), right) }];
         });
         return new EvaluationReport(EvaluationMode.Pipeline, goldFolders, null, scores, Sorted(warnings)) { Errors = errors };
     }

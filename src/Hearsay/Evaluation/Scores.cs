@@ -78,14 +78,18 @@ public sealed record CalibrationScore(int[] Count, int[] Right, double[] Confide
 
     public int Total => Count.Sum();
 
-    public CalibrationScore With(double confidence, bool right)
+    /// <summary>The bands of attributions with these confidences, of which those marked in <paramref name="right"/> were right.</summary>
+    public static CalibrationScore Of(IReadOnlyList<double> confidences, IReadOnlyList<bool> right)
     {
-        var sum = this + Empty;
-        int band = BandOf(confidence);
-        sum.Count[band]++;
-        if (right) sum.Right[band]++;
-        sum.ConfidenceSum[band] += confidence;
-        return sum;
+        var score = Empty;
+        for (int i = 0; i < confidences.Count; i++)
+        {
+            int band = BandOf(confidences[i]);
+            score.Count[band]++;
+            if (right[i]) score.Right[band]++;
+            score.ConfidenceSum[band] += confidences[i];
+        }
+        return score;
     }
 
     public static CalibrationScore operator +(CalibrationScore a, CalibrationScore b)

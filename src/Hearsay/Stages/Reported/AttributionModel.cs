@@ -49,9 +49,6 @@ public sealed class AttributionModel
         Confidence?.Write(writer);
     });
 
-    /// <summary>A copy with <paramref name="confidence"/> in place of this model's.</summary>
-    internal AttributionModel With(AttributionConfidence? confidence) => new(Weights, CueRates, Stacked, confidence);
-
     public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
     {
         var weights = LinearModel.Read(reader);

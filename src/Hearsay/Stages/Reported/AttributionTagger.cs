@@ -74,7 +74,7 @@ public sealed class AttributionTagger : IStage
         var features = new AttributionFeatures(document, _model.CueRates);
         var margins = new float[features.Count];
         var labels = Label(_model, features, margins);
-        Attribute(document, labels, margins, _model, _options);
+        Attribute(document, labels, margins, _model.Confidence, _model.CueRates, _options);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
 
@@ -82,9 +82,11 @@ public sealed class AttributionTagger : IStage
     /// Everything after labelling, up to the nesting of the attributions found: groups the labelled spans,
     /// merges them with the sieves' attributions, applies the document patterns, nests, and rates each
     /// attribution with the model's confidence (dropping those below <see cref="AttributionTaggerOptions.MinConfidence"/>).
-    /// Returns the labeller's margin on the cue of each attribution it found.
+    /// Without a confidence model (as when training one) nothing is rated or dropped. Returns the labeller's
+    /// margin on the cue of each attribution it found.
     /// </summary>
-    internal static Dictionary<Attribution, float> Attribute(Document document, int[] labels, float[] margins, AttributionModel model, AttributionTaggerOptions options)
+    internal static Dictionary<Attribution, float> Attribute(Document document, int[] labels, float[] margins,
+        AttributionConfidence? confidence, IReadOnlyDictionary<string, float> cueRates, AttributionTaggerOptions options)
     {
         var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), options.Grouping);
         var cueMargins = new Dictionary<Attribution, float>(ReferenceEqualityComparer.Instance);
@@ -110,20 +112,23 @@ public sealed class AttributionTagger : IStage
         if (options.Grouping.InPolls && DocumentPatterns.AddPollPrepositions(document))
             Renumber(document.Attributions);
         AttributionNester.Nest(document);
-        if (model.Confidence is not { } confidence) return cueMargins;
+        if (confidence is null) return cueMargins;
+        // Only the attributions scored as the corpus draws them are rated; those reported inside another keep 1.
+        var rated = new List<Attribution>();
         var parents = new HashSet<Attribution>(ReferenceEqualityComparer.Instance);
         foreach (var a in document.Attributions)
+        {
             if (AttributionNester.IsReportedInside(a)) parents.Add(a.Parent!);
-        foreach (var a in document.Attributions)
-            if (!AttributionNester.IsReportedInside(a))
-                a.Confidence = confidence.Probability(document, a, cueMargins.TryGetValue(a, out float m) ? m : null, model.CueRates);
+            else rated.Add(a);
+        }
+        foreach (var a in rated)
+            a.Confidence = confidence.Probability(document, a, cueMargins.TryGetValue(a, out float m) ? m : null, cueRates);
         if (options.MinConfidence <= 0) return cueMargins;
-        var unlikely = document.Attributions.Where(a => a.Confidence < options.MinConfidence && !parents.Contains(a) && !AttributionNester.IsReportedInside(a)).ToList();
+        var unlikely = rated.FindAll(a => a.Confidence < options.MinConfidence && !parents.Contains(a));
         if (unlikely.Count == 0) return cueMargins;
-        var removed = new HashSet<Attribution>(unlikely, ReferenceEqualityComparer.Instance);
-        document.Attributions.RemoveAll(removed.Contains);
+        document.Attributions.RemoveAll(unlikely.Contains);
         if (options.RestoreDisplaced)
-            Restore(document, unlikely, displaced, s => confidence.Probability(document, s, null, model.CueRates), options.MinConfidence);
+            Restore(document, unlikely, displaced, s => confidence.Probability(document, s, null, cueRates), options.MinConfidence);
         Renumber(document.Attributions);
         return cueMargins;
     }

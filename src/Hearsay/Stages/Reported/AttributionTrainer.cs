@@ -156,7 +156,7 @@ public static class AttributionTrainer
             for (int i = 0; i < examples.Count; i++) features[i].SetFirstPass(firstLabels[i]);
             stacked = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "second pass", log);
             // The same unseen-text labels, grouped into attributions, teach the confidence model how often each kind is right.
-            if (options.Confidence) confidence = TrainConfidence(examples, firstLabels, firstMargins, ratesOf, rates, options, log);
+            if (options.Confidence) confidence = TrainConfidence(examples, firstLabels, firstMargins, ratesOf, options, log);
         }
         var model = new AttributionModel(first, rates, stacked, confidence).Prune(options.MinWeight);
         log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
@@ -164,17 +164,16 @@ public static class AttributionTrainer
     }
 
     private static AttributionConfidence TrainConfidence(IReadOnlyList<Example> examples, int[][] labels, float[][] margins,
-        IReadOnlyDictionary<string, float>[] ratesOf, IReadOnlyDictionary<string, float> rates, Options options, Action<string>? log)
+        IReadOnlyDictionary<string, float>[] ratesOf, Options options, Action<string>? log)
     {
         var pipeline = BasePipeline(StandardPipelineOptions.Default.Models);
         var perArticle = new AttributionConfidence.Example[examples.Count][];
-        var noConfidence = new AttributionModel(new LinearModel(AttributionLabels.Count, [], []), rates);
         Parallel.For(0, examples.Count, i =>
         {
             var e = examples[i];
             var doc = ArticleReader.FromText(e.Document.Text, e.Name);
             pipeline.Process(doc);
-            var cueMargins = AttributionTagger.Attribute(doc, labels[i], margins[i], noConfidence, AttributionTaggerOptions.Default);
+            var cueMargins = AttributionTagger.Attribute(doc, labels[i], margins[i], null, ratesOf[i], AttributionTaggerOptions.Default);
             var scored = AttributionSpans.Scored(doc.Attributions);
             var correct = new bool[scored.Count];
             AttributionScorer.Score(doc.Text, e.Gold, scored.Select(AttributionSpans.From).ToArray(), e.Name, systemCorrect: correct);
