@@ -14,8 +14,9 @@ public sealed class AttributionModel
     public const string FileName = "attribution.bin";
 
     internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates, LinearModel? stacked = null,
-        AttributionConfidence? confidence = null)
+        AttributionConfidence? confidence = null, AlternativeChooser? chooser = null)
     {
+        Chooser = chooser;
         Weights = weights;
         CueRates = cueRates;
         Stacked = stacked;
@@ -29,10 +30,15 @@ public sealed class AttributionModel
     public IReadOnlyDictionary<string, float> CueRates { get; }
     /// <summary>How likely each found attribution is to be right; null in model files from before it.</summary>
     public AttributionConfidence? Confidence { get; }
+    /// <summary>Which other reading of a found attribution to prefer; null in model files from before it.</summary>
+    public AlternativeChooser? Chooser { get; }
     public int FeatureCount => Weights.FeatureCount + (Stacked?.FeatureCount ?? 0);
 
     /// <summary>A copy without the rows whose largest absolute weight is below <paramref name="minWeight"/> (smaller, faster).</summary>
-    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence);
+    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence, Chooser);
+
+    /// <summary>The same labeller with other models over whole attributions.</summary>
+    internal AttributionModel WithWhole(AttributionConfidence? confidence, AlternativeChooser? chooser) => new(Weights, CueRates, Stacked, confidence, chooser);
 
     public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
     {
@@ -47,6 +53,9 @@ public sealed class AttributionModel
         Stacked?.Write(writer);
         writer.Write(Confidence is not null);
         Confidence?.Write(writer);
+        if (Chooser is null) return;   // files without a chooser end here, as they did before it
+        writer.Write(true);
+        Chooser.Write(writer);
     });
 
     public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
@@ -60,13 +69,16 @@ public sealed class AttributionModel
             rates[word] = reader.ReadSingle();
         }
         var stacked = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
-        return new AttributionModel(weights, rates, stacked, ReadConfidence(reader));
+        var confidence = Optional(reader, AttributionConfidence.Read);
+        var chooser = confidence is null ? null : Optional(reader, AlternativeChooser.Read);
+        return new AttributionModel(weights, rates, stacked, confidence, chooser);
     });
 
-    private static AttributionConfidence? ReadConfidence(BinaryReader reader)
+    /// <summary>A trailing block that files written before it lack.</summary>
+    private static T? Optional<T>(BinaryReader reader, Func<BinaryReader, T> read) where T : class
     {
-        try { return reader.ReadBoolean() ? AttributionConfidence.Read(reader) : null; }
-        catch (EndOfStreamException) { return null; }   // a file written before the confidence model
+        try { return reader.ReadBoolean() ? read(reader) : null; }
+        catch (EndOfStreamException) { return null; }
     }
 
     /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>
