@@ -34,17 +34,11 @@ public sealed class TrainAttributionTarget : ITrainTarget
             // HEARSAY_ATTR_TUNED=FILE keeps the held-out model: trained and saved when FILE is missing, loaded
             // when it exists, so that grouping variants can be compared without training again.
             var keep = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNED");
-            // HEARSAY_ATTR_FIRSTPASS=FILE keeps the jackknifed first-pass labels of that training; with a kept model
-            // and HEARSAY_ATTR_WHOLE=1 the chooser and confidence model are trained again from them alone.
-            var firstPass = Environment.GetEnvironmentVariable("HEARSAY_ATTR_FIRSTPASS");
-            if (firstPass is not null) options = options with { FirstPassCache = firstPass };
             AttributionModel tuned;
             if (keep is not null && File.Exists(keep))
             {
                 using var saved = File.OpenRead(keep);
                 tuned = AttributionModel.Load(saved);
-                if (firstPass is not null && File.Exists(firstPass) && Environment.GetEnvironmentVariable("HEARSAY_ATTR_WHOLE") == "1")
-                    tuned = AttributionTrainer.TrainWhole(tuned, rest, firstPass, options, context.Log);
             }
             else
             {
@@ -58,11 +52,6 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (ann is not null) Directory.CreateDirectory(ann);
             AttributionTrainer.Evaluate(tuned, held, null, errors, annDirectory: ann);
             File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
-            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ALTERNATIVES") == "1")
-            {
-                context.Log(AttributionTrainer.AlternativesOracle(tuned, held));
-                return ExitCodes.Success;
-            }
             if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ORACLE") == "1")
             {
                 var scores = held.Select(e =>
@@ -182,8 +171,6 @@ public sealed class TrainAttributionTarget : ITrainTarget
             yield return ($"confidence {least}", d with { MinConfidence = least });
         yield return ("no confidence", d with { MinConfidence = 0 });
         yield return ("no restoring of displaced quotes", d with { RestoreDisplaced = false });
-        yield return ("no alternatives", d with { MinAlternativeProbability = 2 });
-        foreach (double p in new[] { 0.3, 0.4, 0.6, 0.7 }) yield return ($"alternatives {p}", d with { MinAlternativeProbability = p });
         yield return ("no source inference", d with { Grouping = d.Grouping with { InferSource = false } });
         yield return ("no transcript lines", d with { Grouping = d.Grouping with { TranscriptSpeakers = false } });
         yield return ("content extension", d with { Grouping = d.Grouping with { ExtendContent = true } });

@@ -13,11 +13,11 @@ namespace Hearsay.Stages.Reported;
 /// </summary>
 public sealed class AttributionConfidence
 {
-    private readonly LogisticRegression _model;
+    private readonly Dictionary<uint, float> _weights;
 
-    private AttributionConfidence(LogisticRegression model) => _model = model;
+    private AttributionConfidence(Dictionary<uint, float> weights) => _weights = weights;
 
-    public int FeatureCount => _model.FeatureCount;
+    public int FeatureCount => _weights.Count;
 
     /// <summary>The probability that <paramref name="attribution"/> is right; <paramref name="cueMargin"/> is the labeller's margin on its cue (null when a rule found it).</summary>
     public double Probability(Document document, Attribution attribution, float? cueMargin, IReadOnlyDictionary<string, float> cueRates)
@@ -27,7 +27,14 @@ public sealed class AttributionConfidence
         return Probability(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features));
     }
 
-    internal double Probability(ReadOnlySpan<uint> features) => _model.Probability(features);
+    internal double Probability(ReadOnlySpan<uint> features)
+    {
+        double z = 0;
+        foreach (uint f in features) z += _weights.GetValueOrDefault(f);
+        return Logistic(z);
+    }
+
+    private static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-Math.Clamp(z, -30, 30)));
 
     private enum Template { Bias, Rule, Kind, NoSource, SourceLength, SourceTag, SourceEntity, SourceWord, NoCue, CueLength, CueWords, CueTag,
         CueRate, CueRelation, Sentence, Paragraph, ContentLength, ContentVerbs, Quoted, ContentFirst, Margin, RuleRate, MarginRate, SourceTagRate }
@@ -113,10 +120,48 @@ public sealed class AttributionConfidence
     public readonly record struct Example(uint[] Features, bool Correct);
 
     /// <summary>Logistic regression by stochastic gradient descent, examples shuffled with <paramref name="seed"/>; deterministic.</summary>
-    public static AttributionConfidence Train(IReadOnlyList<Example> examples, int seed = 1) =>
-        new(LogisticRegression.Train(examples.Select(e => new LogisticRegression.Example(e.Features, e.Correct)).ToList(), seed));
+    public static AttributionConfidence Train(IReadOnlyList<Example> examples, int seed = 1, int epochs = 20, double rate = 0.05, double l2 = 0.03)
+    {
+        var weights = new Dictionary<uint, double>();
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(seed);
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (int e in order)
+            {
+                var example = examples[e];
+                double z = 0;
+                foreach (uint f in example.Features) z += weights.GetValueOrDefault(f);
+                double gradient = (example.Correct ? 1 : 0) - Logistic(z);
+                foreach (uint f in example.Features)
+                {
+                    double w = weights.GetValueOrDefault(f);
+                    weights[f] = w + rate * (gradient - l2 * w);
+                }
+            }
+        }
+        var kept = new Dictionary<uint, float>();
+        foreach (var (f, w) in weights)
+            if (Math.Abs(w) > 1e-4) kept[f] = (float)w;
+        return new AttributionConfidence(kept);
+    }
 
-    public void Write(BinaryWriter writer) => _model.Write(writer);
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_weights.Count);
+        foreach (var (f, w) in _weights.OrderBy(p => p.Key))
+        {
+            writer.Write(f);
+            writer.Write(w);
+        }
+    }
 
-    public static AttributionConfidence Read(BinaryReader reader) => new(LogisticRegression.Read(reader));
+    public static AttributionConfidence Read(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        var weights = new Dictionary<uint, float>(count);
+        for (int i = 0; i < count; i++) weights[reader.ReadUInt32()] = reader.ReadSingle();
+        return new AttributionConfidence(weights);
+    }
 }

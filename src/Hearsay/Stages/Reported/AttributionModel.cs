@@ -14,9 +14,8 @@ public sealed class AttributionModel
     public const string FileName = "attribution.bin";
 
     internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates, LinearModel? stacked = null,
-        AttributionConfidence? confidence = null, AlternativeChooser? chooser = null)
+        AttributionConfidence? confidence = null)
     {
-        Chooser = chooser;
         Weights = weights;
         CueRates = cueRates;
         Stacked = stacked;
@@ -30,15 +29,10 @@ public sealed class AttributionModel
     public IReadOnlyDictionary<string, float> CueRates { get; }
     /// <summary>How likely each found attribution is to be right; null in model files from before it.</summary>
     public AttributionConfidence? Confidence { get; }
-    /// <summary>Which other reading of a found attribution to prefer; null in model files from before it.</summary>
-    public AlternativeChooser? Chooser { get; }
     public int FeatureCount => Weights.FeatureCount + (Stacked?.FeatureCount ?? 0);
 
     /// <summary>A copy without the rows whose largest absolute weight is below <paramref name="minWeight"/> (smaller, faster).</summary>
-    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence, Chooser);
-
-    /// <summary>The same labeller with other models over whole attributions.</summary>
-    internal AttributionModel WithWhole(AttributionConfidence? confidence, AlternativeChooser? chooser) => new(Weights, CueRates, Stacked, confidence, chooser);
+    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence);
 
     public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
     {
@@ -53,9 +47,6 @@ public sealed class AttributionModel
         Stacked?.Write(writer);
         writer.Write(Confidence is not null);
         Confidence?.Write(writer);
-        if (Chooser is null) return;   // files without a chooser end here, as they did before it
-        writer.Write(true);
-        Chooser.Write(writer);
     });
 
     public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
@@ -69,16 +60,13 @@ public sealed class AttributionModel
             rates[word] = reader.ReadSingle();
         }
         var stacked = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
-        var confidence = Optional(reader, AttributionConfidence.Read);
-        var chooser = confidence is null ? null : Optional(reader, AlternativeChooser.Read);
-        return new AttributionModel(weights, rates, stacked, confidence, chooser);
+        return new AttributionModel(weights, rates, stacked, ReadConfidence(reader));
     });
 
-    /// <summary>A trailing block that files written before it lack.</summary>
-    private static T? Optional<T>(BinaryReader reader, Func<BinaryReader, T> read) where T : class
+    private static AttributionConfidence? ReadConfidence(BinaryReader reader)
     {
-        try { return reader.ReadBoolean() ? read(reader) : null; }
-        catch (EndOfStreamException) { return null; }
+        try { return reader.ReadBoolean() ? AttributionConfidence.Read(reader) : null; }
+        catch (EndOfStreamException) { return null; }   // a file written before the confidence model
     }
 
     /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>

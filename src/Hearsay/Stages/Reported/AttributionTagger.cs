@@ -45,12 +45,6 @@ public sealed record AttributionTaggerOptions
     /// 0 / 0, direct quotes with the correct speaker up on two of them.
     /// </summary>
     public bool RestoreDisplaced { get; init; } = true;
-    /// <summary>
-    /// An attribution takes another reading of itself (its content cut back to the cue's complement clause or
-    /// grown to its end, its source replaced by the cue's subject or left out; see <see cref="AlternativeChooser"/>)
-    /// when the model's chooser puts the chance that the other reading is the better one at least this high (above 1: never).
-    /// </summary>
-    public double MinAlternativeProbability { get; init; } = 0.5;
 }
 
 /// <summary>
@@ -80,7 +74,7 @@ public sealed class AttributionTagger : IStage
         var features = new AttributionFeatures(document, _model.CueRates);
         var margins = new float[features.Count];
         var labels = Label(_model, features, margins);
-        Attribute(document, labels, margins, _model.Confidence, _model.Chooser, _model.CueRates, _options);
+        Attribute(document, labels, margins, _model.Confidence, _model.CueRates, _options);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
 
@@ -92,7 +86,7 @@ public sealed class AttributionTagger : IStage
     /// margin on the cue of each attribution it found.
     /// </summary>
     internal static Dictionary<Attribution, float> Attribute(Document document, int[] labels, float[] margins,
-        AttributionConfidence? confidence, AlternativeChooser? chooser, IReadOnlyDictionary<string, float> cueRates, AttributionTaggerOptions options)
+        AttributionConfidence? confidence, IReadOnlyDictionary<string, float> cueRates, AttributionTaggerOptions options)
     {
         var found = AttributionGrouper.Group(document, AttributionGrouper.Spans(labels), options.Grouping);
         var cueMargins = new Dictionary<Attribution, float>(ReferenceEqualityComparer.Instance);
@@ -118,8 +112,6 @@ public sealed class AttributionTagger : IStage
         if (options.Grouping.InPolls && DocumentPatterns.AddPollPrepositions(document))
             Renumber(document.Attributions);
         AttributionNester.Nest(document);
-        if (chooser is not null && options.MinAlternativeProbability <= 1)
-            chooser.Revise(document, margins, cueMargins, cueRates, options.MinAlternativeProbability);
         if (confidence is null) return cueMargins;
         // Only the attributions scored as the corpus draws them are rated; those reported inside another keep 1.
         var rated = new List<Attribution>();

@@ -1,4 +1,3 @@
-using Hearsay.Attributions;
 using Hearsay.Evaluation;
 using Hearsay.Input;
 using Hearsay.Nlp;
@@ -35,10 +34,6 @@ public static class AttributionTrainer
         public int Ensemble { get; init; } = 1;
         /// <summary>Train the confidence model on the attributions the jackknifed first pass finds (needs StackFolds > 1).</summary>
         public bool Confidence { get; init; } = true;
-        /// <summary>Train the chooser between readings of each attribution the same way (needs Confidence).</summary>
-        public bool Chooser { get; init; } = true;
-        /// <summary>For tuning: a file that keeps the jackknifed first-pass labels, so the models over whole attributions can be trained again alone (<see cref="TrainWhole"/>).</summary>
-        public string? FirstPassCache { get; init; }
     }
 
     /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
@@ -129,13 +124,20 @@ public static class AttributionTrainer
         log?.Invoke($"attribution: cue lexicon of {rates.Count:N0} words ({rates.Count(p => p.Value >= AttributionFeatures.StrongCue):N0} strong)");
         // Jackknifed cue lexicon: each training article sees rates counted without its own fold, as an
         // unseen article will, so the labeller does not learn to trust rates of words it only saw once.
-        var ratesOf = JackknifedRates(examples, rates, options);
         var features = new AttributionFeatures[examples.Count];
-        for (int i = 0; i < examples.Count; i++) features[i] = new AttributionFeatures(examples[i].Document, ratesOf[i]);
+        var ratesOf = new IReadOnlyDictionary<string, float>[examples.Count];
+        for (int fold = 0; fold < options.Folds; fold++)
+        {
+            var foldRates = options.Folds <= 1 ? rates : CueRates(examples.Where((_, i) => i % options.Folds != fold), options.MinCueCount);
+            for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds))
+            {
+                features[i] = new AttributionFeatures(examples[i].Document, foldRates);
+                ratesOf[i] = foldRates;
+            }
+        }
         var first = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "first pass", log);
         LinearModel? stacked = null;
         AttributionConfidence? confidence = null;
-        AlternativeChooser? chooser = null;
         if (options.StackFolds > 1)
         {
             // The second pass must learn from first-pass labels as wrong as they will be on unseen text.
@@ -153,61 +155,25 @@ public static class AttributionTrainer
             }
             for (int i = 0; i < examples.Count; i++) features[i].SetFirstPass(firstLabels[i]);
             stacked = TrainPass(examples, features, Enumerable.Range(0, examples.Count).ToList(), options, "second pass", log);
-            if (options.FirstPassCache is { } cache) SaveFirstPass(cache, firstLabels, firstMargins);
-            // The same unseen-text labels, grouped into attributions, teach the models over whole attributions how
-            // often each reading is right.
-            if (options.Confidence) (chooser, confidence) = TrainWhole(examples, firstLabels, firstMargins, ratesOf, options, log);
+            // The same unseen-text labels, grouped into attributions, teach the confidence model how often each kind is right.
+            if (options.Confidence) confidence = TrainConfidence(examples, firstLabels, firstMargins, ratesOf, options, log);
         }
-        var model = new AttributionModel(first, rates, stacked, confidence, chooser).Prune(options.MinWeight);
+        var model = new AttributionModel(first, rates, stacked, confidence).Prune(options.MinWeight);
         log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
         return model;
     }
 
-    /// <summary>Each article's cue lexicon counted without its fold.</summary>
-    private static IReadOnlyDictionary<string, float>[] JackknifedRates(IReadOnlyList<Example> examples, Dictionary<string, float> rates, Options options)
-    {
-        var ratesOf = new IReadOnlyDictionary<string, float>[examples.Count];
-        for (int fold = 0; fold < Math.Max(1, options.Folds); fold++)
-        {
-            var foldRates = options.Folds <= 1 ? rates : CueRates(examples.Where((_, i) => i % options.Folds != fold), options.MinCueCount);
-            for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds)) ratesOf[i] = foldRates;
-        }
-        return ratesOf;
-    }
-
-    /// <summary>
-    /// The chooser between readings and the confidence model, from the attributions that jackknifed first-pass
-    /// labels give. Each reading of each attribution is scored against gold within its article: the chooser learns
-    /// which readings gain a correct pair; the confidence model, how often each attribution is right once revised.
-    /// </summary>
-    private static (AlternativeChooser?, AttributionConfidence) TrainWhole(IReadOnlyList<Example> examples, int[][] labels, float[][] margins,
+    private static AttributionConfidence TrainConfidence(IReadOnlyList<Example> examples, int[][] labels, float[][] margins,
         IReadOnlyDictionary<string, float>[] ratesOf, Options options, Action<string>? log)
     {
         var pipeline = BasePipeline(StandardPipelineOptions.Default.Models);
-        var docs = new Document[examples.Count];
-        var cueMargins = new Dictionary<Attribution, float>[examples.Count];
-        var readings = new LogisticRegression.Example[examples.Count][];
-        Parallel.For(0, examples.Count, i =>
-        {
-            var e = examples[i];
-            var doc = docs[i] = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipeline.Process(doc);
-            cueMargins[i] = AttributionTagger.Attribute(doc, labels[i], margins[i], null, null, ratesOf[i], AttributionTaggerOptions.Default);
-            readings[i] = options.Chooser ? Readings(doc, e, margins[i], cueMargins[i], ratesOf[i]) : [];
-        });
-        AlternativeChooser? chooser = null;
-        if (options.Chooser)
-        {
-            var all = readings.SelectMany(x => x).ToList();
-            chooser = AlternativeChooser.Train(all, options.Seed);
-            log?.Invoke($"attribution: chooser from {all.Count:N0} other readings of attributions found in unseen articles ({all.Count(x => x.Positive):N0} better), {chooser.FeatureCount:N0} features");
-        }
         var perArticle = new AttributionConfidence.Example[examples.Count][];
         Parallel.For(0, examples.Count, i =>
         {
             var e = examples[i];
-            var doc = docs[i];
-            chooser?.Revise(doc, margins[i], cueMargins[i], ratesOf[i], AttributionTaggerOptions.Default.MinAlternativeProbability);
+            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
+            pipeline.Process(doc);
+            var cueMargins = AttributionTagger.Attribute(doc, labels[i], margins[i], null, ratesOf[i], AttributionTaggerOptions.Default);
             var scored = AttributionSpans.Scored(doc.Attributions);
             var correct = new bool[scored.Count];
             AttributionScorer.Score(doc.Text, e.Gold, scored.Select(AttributionSpans.From).ToArray(), e.Name, systemCorrect: correct);
@@ -215,75 +181,14 @@ public static class AttributionTrainer
             perArticle[i] = new AttributionConfidence.Example[scored.Count];
             for (int k = 0; k < scored.Count; k++)
             {
-                AttributionConfidence.Features(doc, scored[k], cueMargins[i].TryGetValue(scored[k], out float m) ? m : null, ratesOf[i], list);
+                AttributionConfidence.Features(doc, scored[k], cueMargins.TryGetValue(scored[k], out float m) ? m : null, ratesOf[i], list);
                 perArticle[i][k] = new AttributionConfidence.Example(list.ToArray(), correct[k]);
             }
         });
-        var rated = perArticle.SelectMany(x => x).ToList();
-        var confidence = AttributionConfidence.Train(rated, options.Seed);
-        log?.Invoke($"attribution: confidence model from {rated.Count:N0} attributions found in unseen articles ({rated.Count(x => x.Correct):N0} right), {confidence.FeatureCount:N0} features");
-        return (chooser, confidence);
-    }
-
-    /// <summary>Every other reading of the article's scored attributions, positive where it gains the article a correct pair.</summary>
-    private static LogisticRegression.Example[] Readings(Document doc, Example e, float[] margins, Dictionary<Attribution, float> cueMargins, IReadOnlyDictionary<string, float> rates)
-    {
-        var parents = new HashSet<Attribution>(ReferenceEqualityComparer.Instance);
-        foreach (var a in doc.Attributions) if (a.Parent is { } p) parents.Add(p);
-        var scored = AttributionSpans.Scored(doc.Attributions);
-        var spans = scored.Select(AttributionSpans.From).ToArray();
-        int Correct(AttributionSpans[] s) => AttributionScorer.Score(doc.Text, e.Gold, s, e.Name).Attribution.SystemMatched;
-        int before = Correct(spans);
-        var result = new List<LogisticRegression.Example>();
-        var features = new List<uint>();
-        for (int k = 0; k < scored.Count; k++)
-        {
-            if (parents.Contains(scored[k])) continue;
-            foreach (var (change, alternative) in AttributionAlternatives.Of(doc, scored[k]))
-            {
-                var copy = (AttributionSpans[])spans.Clone();
-                copy[k] = AttributionSpans.From(alternative);
-                AlternativeChooser.Features(doc, scored[k], change, alternative, cueMargins.TryGetValue(scored[k], out float m) ? m : null, margins, rates, features);
-                result.Add(new LogisticRegression.Example(features.ToArray(), Correct(copy) > before));
-            }
-        }
-        return result.ToArray();
-    }
-
-    private static void SaveFirstPass(string path, int[][] labels, float[][] margins)
-    {
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(labels.Length);
-        for (int i = 0; i < labels.Length; i++)
-        {
-            writer.Write(labels[i].Length);
-            foreach (int l in labels[i]) writer.Write((byte)l);
-            foreach (float m in margins[i]) writer.Write(m);
-        }
-    }
-
-    /// <summary>
-    /// For tuning: <paramref name="model"/> with its chooser and confidence model trained again from the jackknifed
-    /// first-pass labels a training run kept in <paramref name="cache"/> (<see cref="Options.FirstPassCache"/>).
-    /// </summary>
-    public static AttributionModel TrainWhole(AttributionModel model, IReadOnlyList<Example> examples, string cache, Options options, Action<string>? log)
-    {
-        using var reader = new BinaryReader(File.OpenRead(cache));
-        int count = reader.ReadInt32();
-        if (count != examples.Count) throw new InvalidDataException($"{cache} holds {count} articles, not {examples.Count}.");
-        var labels = new int[count][];
-        var margins = new float[count][];
-        for (int i = 0; i < count; i++)
-        {
-            int n = reader.ReadInt32();
-            labels[i] = new int[n];
-            margins[i] = new float[n];
-            for (int t = 0; t < n; t++) labels[i][t] = reader.ReadByte();
-            for (int t = 0; t < n; t++) margins[i][t] = reader.ReadSingle();
-        }
-        var ratesOf = JackknifedRates(examples, CueRates(examples, options.MinCueCount), options);
-        var (chooser, confidence) = TrainWhole(examples, labels, margins, ratesOf, options, log);
-        return model.WithWhole(confidence, chooser);
+        var all = perArticle.SelectMany(x => x).ToList();
+        var model = AttributionConfidence.Train(all, options.Seed);
+        log?.Invoke($"attribution: confidence model from {all.Count:N0} attributions found in unseen articles ({all.Count(x => x.Correct):N0} right), {model.FeatureCount:N0} features");
+        return model;
     }
 
     private static LinearModel TrainPass(IReadOnlyList<Example> examples, AttributionFeatures[] features, List<int> articles,
@@ -354,75 +259,6 @@ public static class AttributionTrainer
         });
         errors?.AddRange(perArticle.SelectMany(x => x));
         return ArticleScore.Sum(scores);
-    }
-
-    /// <summary>Experiment: for each scored attribution and each other reading, how the article's correct pairs would change, and how the chooser rates it.</summary>
-    public static string AlternativesOracle(AttributionModel model, IReadOnlyList<Example> examples)
-    {
-        var pipeline = BasePipeline(StandardPipelineOptions.Default.Models);
-        var options = AttributionTaggerOptions.Default with { MinAlternativeProbability = 2 };
-        int kinds = Enum.GetValues<AttributionAlternatives.Change>().Length;
-        var gain = new int[kinds]; var loss = new int[kinds]; var count = new int[kinds];
-        var chosenGain = new int[kinds, 3]; var chosenLoss = new int[kinds, 3]; var chosen = new int[kinds, 3];
-        double[] thresholds = [0.3, 0.5, 0.7];
-        int oracle = 0, baseline = 0, total = 0;
-        var lockObj = new object();
-        Parallel.For(0, examples.Count, i =>
-        {
-            var e = examples[i];
-            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipeline.Process(doc);
-            var features = new AttributionFeatures(doc, model.CueRates);
-            var margins = new float[features.Count];
-            var labels = AttributionTagger.Label(model, features, margins);
-            var cueMargins = AttributionTagger.Attribute(doc, labels, margins, model.Confidence, null, model.CueRates, options);
-            var scored = AttributionSpans.Scored(doc.Attributions);
-            var spans = scored.Select(AttributionSpans.From).ToArray();
-            int Correct(AttributionSpans[] s) => AttributionScorer.Score(doc.Text, e.Gold, s, e.Name).Attribution.SystemMatched;
-            int before = Correct(spans);
-            int best = 0;
-            var list = new List<uint>();
-            var results = new List<(int Change, int Delta, double P)>();
-            for (int k = 0; k < scored.Count; k++)
-            {
-                int bestHere = 0;
-                foreach (var (change, alt) in AttributionAlternatives.Of(doc, scored[k]))
-                {
-                    var copy = (AttributionSpans[])spans.Clone();
-                    copy[k] = AttributionSpans.From(alt);
-                    int delta = Correct(copy) - before;
-                    double p = 0;
-                    if (model.Chooser is { } chooser)
-                    {
-                        AlternativeChooser.Features(doc, scored[k], change, alt, cueMargins.TryGetValue(scored[k], out float m) ? m : null, margins, model.CueRates, list);
-                        p = chooser.Probability(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
-                    }
-                    results.Add(((int)change, delta, p));
-                    bestHere = Math.Max(bestHere, delta);
-                }
-                best += bestHere;
-            }
-            lock (lockObj)
-            {
-                foreach (var (c, delta, p) in results)
-                {
-                    count[c]++;
-                    if (delta > 0) gain[c]++;
-                    if (delta < 0) loss[c]++;
-                    for (int t = 0; t < thresholds.Length; t++)
-                    {
-                        if (p < thresholds[t]) continue;
-                        chosen[c, t]++;
-                        if (delta > 0) chosenGain[c, t]++;
-                        if (delta < 0) chosenLoss[c, t]++;
-                    }
-                }
-                oracle += best; baseline += before; total += scored.Count;
-            }
-        });
-        return $"alternatives: {total} attributions, {baseline} correct; best alternative each: +{oracle}\n" + string.Join("\n",
-            Enum.GetValues<AttributionAlternatives.Change>().Select(ch => $"  {ch}: {count[(int)ch]} offered, {gain[(int)ch]} gain, {loss[(int)ch]} lose; "
-                + string.Join("; ", thresholds.Select((t, j) => $"p >= {t}: {chosen[(int)ch, j]} taken, {chosenGain[(int)ch, j]} gain, {chosenLoss[(int)ch, j]} lose"))));
     }
 
     /// <summary>Token-level precision and recall per role (source, cue, content) of the labeller alone.</summary>
