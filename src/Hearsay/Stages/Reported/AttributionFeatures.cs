@@ -257,6 +257,148 @@ internal sealed class AttributionFeatures
         _ => 8,
     };
 
+    /// <summary>The features of token <paramref name="i"/> that do not depend on the labels (for a sequence model); returns how many.</summary>
+    public int Emission(int i, Span<uint> f)
+    {
+        int k = 0;
+        ulong w = _lower[i], wl = Lower(i - 1), wr = Lower(i + 1);
+        int start = _sentenceStart[i], end = _sentenceEnd[i];
+        int left = _leftCue[i], right = _rightCue[i];
+        ulong dl = (ulong)(Bucket(left < 0 ? -1 : i - left) + 2), dr = (ulong)(Bucket(right < 0 ? -1 : right - i) + 2);
+        ulong lw = left >= 0 ? _lower[left] : None, rw = right >= 0 ? _lower[right] : None;
+        ulong cue = _cue[i], cuel = i > 0 ? _cue[i - 1] : 9UL, cuer = i + 1 < _count ? _cue[i + 1] : 9UL;
+        ulong quote = _quote[i], sieve = _sieve[i];
+        ulong sievel = i > 0 ? _sieve[i - 1] : 9UL, siever = i + 1 < _count ? _sieve[i + 1] : 9UL;
+        ulong flags = _flags[i];
+        ulong pos = (ulong)Bucket(i - start), toEnd = (ulong)Bucket(end - 1 - i);
+
+        f[k++] = FeatureHash.Feature(0);
+        f[k++] = FeatureHash.Feature(1, w);
+        f[k++] = FeatureHash.Feature(2, wl);
+        f[k++] = FeatureHash.Feature(3, wr);
+        f[k++] = FeatureHash.Feature(4, Lower(i - 2));
+        f[k++] = FeatureHash.Feature(5, Lower(i + 2));
+        f[k++] = FeatureHash.Feature(6, wl, w);
+        f[k++] = FeatureHash.Feature(7, w, wr);
+        f[k++] = FeatureHash.Feature(8, _suffix[i]);
+        f[k++] = FeatureHash.Feature(9, _shape[i]);
+        f[k++] = FeatureHash.Feature(10, i > 0 ? _shape[i - 1] : Pad, _shape[i]);
+        f[k++] = FeatureHash.Feature(11, _shape[i], i + 1 < _count ? _shape[i + 1] : Pad);
+        f[k++] = FeatureHash.Feature(12, cuel, cue, cuer);
+        f[k++] = FeatureHash.Feature(13, cue);
+        f[k++] = FeatureHash.Feature(14, quote);
+        f[k++] = FeatureHash.Feature(15, quote, cue);
+        f[k++] = FeatureHash.Feature(16, sieve);
+        f[k++] = FeatureHash.Feature(17, sievel, sieve, siever);
+        f[k++] = FeatureHash.Feature(18, dl);
+        f[k++] = FeatureHash.Feature(19, dr);
+        f[k++] = FeatureHash.Feature(20, dl, dr);
+        f[k++] = FeatureHash.Feature(21, dl, lw);
+        f[k++] = FeatureHash.Feature(22, dr, rw);
+        f[k++] = FeatureHash.Feature(23, dl, dr, quote);
+        f[k++] = FeatureHash.Feature(24, pos);
+        f[k++] = FeatureHash.Feature(25, toEnd);
+        f[k++] = FeatureHash.Feature(26, flags);
+        f[k++] = FeatureHash.Feature(27, flags, pos, cue);
+        f[k++] = FeatureHash.Feature(38, dl, w);
+        f[k++] = FeatureHash.Feature(39, dr, w);
+        f[k++] = FeatureHash.Feature(40, lw, rw);
+        f[k++] = FeatureHash.Feature(41, dl, lw, w);
+        f[k++] = FeatureHash.Feature(42, dr, rw, w);
+        f[k++] = FeatureHash.Feature(45, wl, w, wr);
+        f[k++] = FeatureHash.Feature(46, Lower(i - 2), wl);
+        f[k++] = FeatureHash.Feature(47, wr, Lower(i + 2));
+        f[k++] = FeatureHash.Feature(48, flags, _shape[i], wr);
+        f[k++] = FeatureHash.Feature(49, dl, left >= 0 ? Lower(left + 1) : None);
+        f[k++] = FeatureHash.Feature(50, dr, right >= 0 ? Lower(right - 1) : None, right >= 0 ? Lower(right + 1) : None);
+        int lweak = _leftWeak[i], rweak = _rightWeak[i];
+        ulong wdl = (ulong)(Bucket(lweak < 0 ? -1 : i - lweak) + 2), wdr = (ulong)(Bucket(rweak < 0 ? -1 : rweak - i) + 2);
+        f[k++] = FeatureHash.Feature(52, wdl, wdr);
+        f[k++] = FeatureHash.Feature(53, wdl, lweak >= 0 ? _lower[lweak] : None);
+        f[k++] = FeatureHash.Feature(54, wdr, rweak >= 0 ? _lower[rweak] : None);
+
+        ulong tag = _tag[i], rel = _relation[i], branch = _branch[i], depth = _governorDepth[i], govCue = _governorCue[i];
+        f[k++] = FeatureHash.Feature(56, tag);
+        f[k++] = FeatureHash.Feature(57, i > 0 ? _tag[i - 1] : Pad, tag);
+        f[k++] = FeatureHash.Feature(58, tag, i + 1 < _count ? _tag[i + 1] : Pad);
+        f[k++] = FeatureHash.Feature(60, _entity[i]);
+        f[k++] = FeatureHash.Feature(62, rel);
+        f[k++] = FeatureHash.Feature(63, rel, tag);
+        f[k++] = FeatureHash.Feature(64, rel, _headLower[i]);
+        f[k++] = FeatureHash.Feature(66, branch, depth);
+        f[k++] = FeatureHash.Feature(67, branch, govCue);
+        f[k++] = FeatureHash.Feature(68, branch, _governor[i]);
+        f[k++] = FeatureHash.Feature(70, branch, rel, cue);
+        f[k++] = FeatureHash.Feature(71, branch, quote);
+        f[k++] = FeatureHash.Feature(72, branch, tag, depth);
+        ulong complements = _complements[i];
+        f[k++] = FeatureHash.Feature(73, complements, tag);
+        f[k++] = FeatureHash.Feature(74, complements, cue);
+        f[k++] = FeatureHash.Feature(76, complements, _suffix[i]);
+        if (_first is null) return k;
+
+        ulong r = _first[i], rl = First(i - 1), rr = First(i + 1), children = _childRoles[i];
+        ulong head = _heads[i] >= 0 ? _first[_heads[i]] : 8UL, governor = _governors[i] >= 0 ? _first[_governors[i]] : 8UL;
+        ulong cueLeft = (ulong)(Bucket(_firstCueLeft[i]) + 2), cueRight = (ulong)(Bucket(_firstCueRight[i]) + 2);
+        ulong contentRight = (ulong)(Bucket(_firstContentRight[i]) + 2);
+        f[k++] = FeatureHash.Feature(80, r);
+        f[k++] = FeatureHash.Feature(81, rl, r);
+        f[k++] = FeatureHash.Feature(82, r, rr);
+        f[k++] = FeatureHash.Feature(83, rl, r, rr);
+        f[k++] = FeatureHash.Feature(84, First(i - 2), rl, r);
+        f[k++] = FeatureHash.Feature(85, r, rr, First(i + 2));
+        f[k++] = FeatureHash.Feature(88, r, tag);
+        f[k++] = FeatureHash.Feature(89, r, w);
+        f[k++] = FeatureHash.Feature(90, head, rel, r);
+        f[k++] = FeatureHash.Feature(91, governor, branch, r);
+        f[k++] = FeatureHash.Feature(92, children, tag, r);
+        f[k++] = FeatureHash.Feature(93, children, cue);
+        f[k++] = FeatureHash.Feature(94, cueLeft, cueRight, r);
+        f[k++] = FeatureHash.Feature(95, cueRight, contentRight, r);
+        f[k++] = FeatureHash.Feature(97, children, complements, r);
+        return k;
+    }
+
+    public const int MaxTransition = 24;
+
+    /// <summary>Whether the first pass's labels are set (this is the stacked second pass).</summary>
+    public bool Stacked => _first is not null;
+
+    /// <summary>The end (exclusive) of the sentence that holds token <paramref name="i"/>.</summary>
+    public int SentenceEnd(int i) => _sentenceEnd[i];
+
+    /// <summary>The features of token <paramref name="i"/> that pair the previous label <paramref name="previous"/> with the token; returns how many.</summary>
+    public int Transition(int i, int previous, Span<uint> f)
+    {
+        int k = 0;
+        ulong P1 = (ulong)(previous + 1);
+        int left = _leftCue[i], right = _rightCue[i];
+        ulong dl = (ulong)(Bucket(left < 0 ? -1 : i - left) + 2), dr = (ulong)(Bucket(right < 0 ? -1 : right - i) + 2);
+        f[k++] = FeatureHash.Feature(28, P1);
+        f[k++] = FeatureHash.Feature(30, P1, _lower[i]);
+        f[k++] = FeatureHash.Feature(31, P1, _cue[i]);
+        f[k++] = FeatureHash.Feature(32, P1, _quote[i], _sieve[i]);
+        f[k++] = FeatureHash.Feature(33, P1, dl, dr);
+        f[k++] = FeatureHash.Feature(34, P1, _shape[i]);
+        f[k++] = FeatureHash.Feature(35, P1, (ulong)Bucket(_sentenceEnd[i] - 1 - i));
+        f[k++] = FeatureHash.Feature(37, P1, _flags[i]);
+        f[k++] = FeatureHash.Feature(59, P1, _tag[i]);
+        f[k++] = FeatureHash.Feature(65, P1, _relation[i]);
+        f[k++] = FeatureHash.Feature(69, P1, _branch[i], _governorDepth[i]);
+        f[k++] = FeatureHash.Feature(75, P1, _complements[i]);
+        f[k++] = FeatureHash.Feature(36, P1, Lower(i + 1));
+        f[k++] = FeatureHash.Feature(44, P1, _sieve[i], _cue[i]);
+        f[k++] = FeatureHash.Feature(51, P1, dl, left >= 0 ? Lower(left + 1) : None);
+        int lweak = _leftWeak[i], rweak = _rightWeak[i];
+        f[k++] = FeatureHash.Feature(55, P1, (ulong)(Bucket(lweak < 0 ? -1 : i - lweak) + 2), (ulong)(Bucket(rweak < 0 ? -1 : rweak - i) + 2));
+        f[k++] = FeatureHash.Feature(61, P1, _entity[i]);
+        if (_first is null) return k;
+        f[k++] = FeatureHash.Feature(86, P1, _first[i]);
+        f[k++] = FeatureHash.Feature(87, P1, _first[i], First(i + 1));
+        f[k++] = FeatureHash.Feature(96, P1, (ulong)(Bucket(_firstCueLeft[i]) + 2), (ulong)(Bucket(_firstCueRight[i]) + 2));
+        return k;
+    }
+
     /// <summary>Writes the features of token <paramref name="i"/> given the two previous labels; returns how many.</summary>
     public int Extract(int i, int p1, int p2, Span<uint> f)
     {
