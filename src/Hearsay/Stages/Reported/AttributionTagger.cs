@@ -144,7 +144,6 @@ public sealed class AttributionTagger : IStage
     /// <summary>Greedy left-to-right labelling; only well-formed BIO sequences.</summary>
     internal static int[] Label(LinearModel weights, AttributionFeatures features, float[]? margins = null)
     {
-        if (AttributionSequence.For(features)) return AttributionSequence.Label(weights, features, margins);
         int n = features.Count;
         var labels = new int[n];
         Span<uint> f = stackalloc uint[AttributionFeatures.MaxFeatures];

@@ -216,12 +216,6 @@ public static class AttributionTrainer
             {
                 var feats = features[d];
                 var gold = examples[d].Labels;
-                if (AttributionSequence.For(feats))
-                {
-                    correct += AttributionSequence.Train(perceptron, feats, AttributionSequence.WellFormed(gold));
-                    count += feats.Count;
-                    continue;
-                }
                 int p1 = -1, p2 = -1;
                 for (int i = 0; i < feats.Count; i++)
                 {
