@@ -37,11 +37,7 @@ public static class AttributionTrainer
     }
 
     /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
-    public sealed record Example(string Name, Document Document, IReadOnlyList<AttributionSpans> Gold, int[] Labels)
-    {
-        /// <summary>The labels of the article's other annotators' files, learned from as well.</summary>
-        public int[][] OtherLabels { get; init; } = [];
-    }
+    public sealed record Example(string Name, Document Document, IReadOnlyList<AttributionSpans> Gold, int[] Labels);
 
     /// <summary>The stages the labeller runs after (tokens, sentences, quotations, the quote sieves).</summary>
     public static HearsayPipeline BasePipeline(EnglishModels? nlp = null)
@@ -68,10 +64,7 @@ public static class AttributionTrainer
             var doc = ArticleReader.ReadFile(article.TextPath);
             pipeline.Process(doc);
             var gold = BratAnnotations.ReadFile(article.GoldPath!, doc.Text).Attributions;
-            var others = Environment.GetEnvironmentVariable("HEARSAY_ATTR_EXTRA") == "1"
-                ? article.AnnotationPaths.Skip(1).Select(path => Align(doc, BratAnnotations.ReadFile(path, doc.Text).Attributions)).ToArray()
-                : [];
-            examples[i] = new Example(article.Name, doc, gold, Align(doc, gold)) { OtherLabels = others };
+            examples[i] = new Example(article.Name, doc, gold, Align(doc, gold));
         });
         log?.Invoke($"attribution: read {examples.Length} articles, {examples.Sum(e => e.Document.Tokens.Count):N0} tokens, {examples.Sum(e => e.Gold.Count):N0} gold attributions from {corpusFolder}");
         return examples.ToList();
@@ -220,9 +213,9 @@ public static class AttributionTrainer
             random.Shuffle(order);
             long correct = 0, count = 0;
             foreach (int d in order)
-                foreach (var gold in examples[d].OtherLabels.Prepend(examples[d].Labels))
             {
                 var feats = features[d];
+                var gold = examples[d].Labels;
                 int p1 = -1, p2 = -1;
                 for (int i = 0; i < feats.Count; i++)
                 {
