@@ -154,6 +154,70 @@ public class AttributionGrouperTests
     }
 
     [Fact]
+    public void The_innermost_content_holding_a_cue_is_its_parent_whatever_the_order()
+    {
+        var doc = Tokenized("News\n\nThe paper said that aides claimed that the senator told donors that taxes would rise.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        Attribution Make(string id, string source, string cue, string content)
+        {
+            var a = new Attribution(id, AttributionKind.Indirect) { Source = R(source), Cue = R(cue) };
+            a.Content.Add(R(content));
+            return a;
+        }
+        var paper = Make("A1", "The paper", "said", "that aides claimed that the senator told donors that taxes would rise");
+        var aides = Make("A2", "aides", "claimed", "that the senator told donors that taxes would rise");
+        var senator = Make("A3", "the senator", "told", "that taxes would rise");
+        doc.Attributions.AddRange([senator, paper, aides]);
+        AttributionNester.Nest(doc);
+        Assert.Same(aides, senator.Parent);
+        Assert.Same(paper, aides.Parent);
+        Assert.Null(paper.Parent);
+    }
+
+    [Fact]
+    public void Of_two_equal_contents_holding_a_cue_the_first_listed_is_the_parent()
+    {
+        var doc = Tokenized("News\n\nThe paper and the agency said that the senator told donors that taxes would rise.");
+        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
+        var agency = new Attribution("A1", AttributionKind.Indirect) { Source = R("the agency"), Cue = R("said") };
+        agency.Content.Add(R("that the senator told donors that taxes would rise"));
+        var paper = new Attribution("A2", AttributionKind.Indirect) { Source = R("The paper"), Cue = R("said") };
+        paper.Content.Add(R("that the senator told donors that taxes would rise"));
+        var senator = new Attribution("A3", AttributionKind.Indirect) { Source = R("the senator"), Cue = R("told") };
+        senator.Content.Add(R("that taxes would rise"));
+        doc.Attributions.AddRange([agency, paper, senator]);
+        AttributionNester.Nest(doc);
+        Assert.Same(agency, senator.Parent);
+    }
+
+    [Fact]
+    public void An_article_with_thousands_of_attributions_groups_each_cue_with_its_own_source_and_content()
+    {
+        // Cues, sources and contents are looked up by position, not by a pass over all of them: this guards
+        // that the lookup finds the same spans the pass would, at the scale where it matters.
+        const int count = 2000;
+        var text = new System.Text.StringBuilder("News\n\n");
+        for (int n = 1; n <= count; n++) text.Append($"Aide{n} said that plan{n} failed. ");
+        var doc = Tokenized(text.ToString());
+        var spans = new List<RoleSpan>();
+        foreach (var sentence in doc.Sentences.Where(s => doc.Tokens[s.FirstToken].Text.StartsWith("Aide")))
+        {
+            int first = sentence.FirstToken;
+            spans.Add(new RoleSpan(RoleSpan.Source, first, first + 1));
+            spans.Add(new RoleSpan(RoleSpan.Cue, first + 1, first + 2));
+            spans.Add(new RoleSpan(RoleSpan.Content, first + 2, first + 5));
+        }
+        var found = AttributionGrouper.Group(doc, spans);
+        Assert.Equal(count, found.Count);
+        foreach (var a in found)
+        {
+            string source = doc.Slice(a.Source!.Value);
+            Assert.Equal("said", doc.Slice(a.Cue!.Value));
+            Assert.Equal($"that plan{source[4..]} failed", doc.Slice(Assert.Single(a.Content)));
+        }
+    }
+
+    [Fact]
     public void Nested_attributions_are_found_inside_content_by_rule()
     {
         var doc = Tokenized("News\n\nThe report said that Biden had to tell Zelensky that the aid would be delayed.");

@@ -15,6 +15,23 @@ public class SpeakerResolverTests
     }
 
     [Fact]
+    public void In_a_long_article_every_pronoun_and_short_name_meets_the_same_entity_once_per_mention()
+    {
+        // Names, sources and earlier speakers are looked up by position and sentence, not by a pass over the
+        // article: this guards that the lookups find what the pass found, at the scale where it matters.
+        const int blocks = 300;
+        var text = new System.Text.StringBuilder("Hearing\n\nSenator Ann Reyes opened the hearing.\n\n");
+        for (int n = 1; n <= blocks; n++)
+            text.Append($"“Point {n} stands,” Reyes said.\n\n“Point {n} is final,” she said.\n\n");
+        var doc = TestPipeline.Run(text.ToString());
+        Assert.Equal(2 * blocks, doc.Attributions.Count);
+        var reyes = Assert.Single(doc.Attributions.Select(a => a.Speaker).Distinct());
+        Assert.Equal("Ann Reyes", reyes!.Name);
+        Assert.Equal(reyes.Mentions.Count, reyes.Mentions.Distinct().Count());
+        Assert.Equal(2 * blocks + 1, reyes.Mentions.Count);   // every source, and the name in the first sentence
+    }
+
+    [Fact]
     public void Short_and_titled_forms_meet_one_entity_with_the_fullest_name()
     {
         var doc = TestPipeline.Run("War\n\n“We will win,” Volodymyr Zelensky said.\n\n“We need tools,” President Zelensky told reporters.\n\n“Now,” Zelensky added.");

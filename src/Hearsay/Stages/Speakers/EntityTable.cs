@@ -68,10 +68,28 @@ internal sealed class EntityTable
         foreach (var entity in _all)
         {
             if (entity.Named || !entity.Name.EndsWith(noun, StringComparison.OrdinalIgnoreCase)) continue;
-            int at = entity.Mentions.Where(m => m.Start < before).Select(m => m.Start).DefaultIfEmpty(-1).Max();
+            int at = LatestMentionBefore(entity, before);
             if (at > bestAt) { best = entity; bestAt = at; }
         }
         return best;
+    }
+
+    // The starts of each entity's mentions, sorted, kept up with its list of mentions (which only grows while
+    // speakers are resolved), so that the latest one before a position is found by bisection.
+    private readonly Dictionary<Entity, (List<int> Starts, int Seen)> _mentionStarts = new();
+
+    private int LatestMentionBefore(Entity entity, int before)
+    {
+        var (starts, seen) = _mentionStarts.TryGetValue(entity, out var known) ? known : (new List<int>(), 0);
+        for (int k = seen; k < entity.Mentions.Count; k++)
+        {
+            int start = entity.Mentions[k].Start, at = starts.Count;
+            while (at > 0 && starts[at - 1] > start) at--;   // mentions mostly come in text order
+            starts.Insert(at, start);
+        }
+        _mentionStarts[entity] = (starts, entity.Mentions.Count);
+        int lo = Bisection.CountBefore(starts.Count, at => starts[at] < before);
+        return lo > 0 ? starts[lo - 1] : -1;
     }
 
     /// <summary>What kind of entity a phrase would be, without creating it.</summary>
@@ -145,21 +163,52 @@ internal sealed class EntityTable
     /// </summary>
     private string? FullNameFor(string surname, int position, char gender)
     {
-        string? before = null, after = null;
-        foreach (var range in _names)
+        var candidates = FullNamesFor(surname);
+        // The candidates are in text order: the last one before the position, else the first one after it.
+        int lo = Bisection.CountBefore(candidates.Count, at => candidates[at].Start < position);
+        for (int k = lo - 1; k >= 0; k--)
+            if (Fits(candidates[k])) return candidates[k].Full;
+        for (int k = lo; k < candidates.Count; k++)
+            if (Fits(candidates[k])) return candidates[k].Full;
+        return null;
+
+        // "Mrs. Clinton" is not "Bill Clinton".
+        bool Fits((int Index, int Start, string Full, char Gender) c) => gender == '?' || c.Gender == '?' || c.Gender == gender;
+    }
+
+    private Dictionary<string, List<(int Index, int Start, string Full, char Gender)>>? _fullNames;
+    private readonly Dictionary<string, List<(int Index, int Start, string Full, char Gender)>> _fullNamesFor = new(StringComparer.Ordinal);
+
+    /// <summary>The article's names of two words or more (titles left out) that end in <paramref name="surname"/>, or begin with it when it is a first name, in text order.</summary>
+    private List<(int Index, int Start, string Full, char Gender)> FullNamesFor(string surname)
+    {
+        if (_fullNamesFor.TryGetValue(surname, out var found)) return found;
+        if (_fullNames is null)
         {
-            var words = StripTitles(_document.Slice(range));
-            // "Clinton" meets "Hillary Clinton"; a lone first name "Donald" meets "Donald Trump".
-            bool fits = words.Length >= 2 && (string.Equals(words[^1], surname, StringComparison.Ordinal)
-                                              || string.Equals(words[0], surname, StringComparison.Ordinal) && FirstNames.GenderOf(surname) != '?');
-            if (!fits) continue;
-            string full = string.Join(' ', words);
-            // "Mrs. Clinton" is not "Bill Clinton".
-            if (gender != '?' && FirstNames.GenderOf(full) is var g && g != '?' && g != gender) continue;
-            if (range.Start < position) before = full;
-            else { after ??= full; break; }
+            // Each name once, by its last word and (as "f:" + word) by its first.
+            _fullNames = new(StringComparer.Ordinal);
+            for (int i = 0; i < _names.Count; i++)
+            {
+                var words = StripTitles(_document.Slice(_names[i]));
+                if (words.Length < 2) continue;
+                string full = string.Join(' ', words);
+                var entry = (i, _names[i].Start, full, FirstNames.GenderOf(full));
+                AddTo(words[^1], entry);
+                if (!string.Equals(words[0], words[^1], StringComparison.Ordinal)) AddTo("f:" + words[0], entry);
+            }
         }
-        return before ?? after;
+        // "Clinton" meets "Hillary Clinton"; a lone first name "Donald" meets "Donald Trump".
+        var byLast = _fullNames.GetValueOrDefault(surname) ?? [];
+        var byFirst = FirstNames.GenderOf(surname) != '?' ? _fullNames.GetValueOrDefault("f:" + surname) ?? [] : [];
+        found = byFirst.Count == 0 ? byLast : byLast.Concat(byFirst).OrderBy(c => c.Index).ToList();
+        _fullNamesFor[surname] = found;
+        return found;
+
+        void AddTo(string key, (int, int, string, char) entry)
+        {
+            if (!_fullNames.TryGetValue(key, out var list)) _fullNames[key] = list = new();
+            list.Add(entry);
+        }
     }
 
     private Dictionary<string, (int Person, int Other)>? _surnameVotes;

@@ -25,28 +25,43 @@ public sealed class SpeakerResolver : IStage
         var names = NameMentions.Find(document);
         var entities = new EntityTable(document, _lexicon, names);
         var descriptors = Descriptors.Build(document, names, _lexicon);
+        var index = new NameIndex(document, names);
+        var sourcesBySentence = new Dictionary<int, List<Attribution>>();
+        foreach (var a in document.Attributions)
+        {
+            if (a.Source is not { } src) continue;
+            int sentence = document.Tokens[document.TokenAtOrAfter(src.Start)].Sentence;
+            if (!sourcesBySentence.TryGetValue(sentence, out var list)) sourcesBySentence[sentence] = list = new List<Attribution>();
+            list.Add(a);
+        }
         var genders = new Dictionary<Entity, char>();
+        var mentionSets = new Dictionary<Entity, (HashSet<TextRange> Set, int Seen)>();
         foreach (var attribution in document.Attributions.OrderBy(a => a.Source?.Start ?? a.ContentExtent.Start))
         {
             if (attribution.Source is not { } source) continue;
             string written = document.Slice(source);
             Entity? speaker = written.ToLowerInvariant() switch
             {
-                "who" or "which" or "that" or "whom" => Antecedent(document, source, names, entities),
+                "who" or "which" or "that" or "whom" => Antecedent(document, source, names, index, entities),
                 "i" or "me" when document.Metadata.Author is { } author && !InsideQuote(document, source) => entities.Author(author),
-                _ when SourcePhrases.IsPronoun(written) => ResolvePronoun(document, written, source.Start, names, entities, genders),
-                _ => Apposed(document, source, names, entities)
-                     ?? ResolveDescription(written, source, descriptors, names, entities) ?? entities.ForMention(source),
+                _ when SourcePhrases.IsPronoun(written) => ResolvePronoun(document, written, source.Start, names, index, sourcesBySentence, entities, genders),
+                _ => Apposed(document, source, names, index, entities)
+                     ?? ResolveDescription(written, source, descriptors, names, index, entities) ?? entities.ForMention(source),
             };
             // A pronoun with nothing fitting before it still gets an entity of its own: unnamed, as written.
             speaker ??= entities.ForMention(source);
-            if (!speaker.Mentions.Contains(source)) speaker.Mentions.Add(source);
+            if (!HasMention(mentionSets, speaker, source)) speaker.Mentions.Add(source);
             attribution.Speaker = speaker;
         }
         // Every other mention of a source's name in the article belongs to it too.
+        var overlaps = new Dictionary<Entity, MentionOverlaps>();
         foreach (var name in names)
         {
-            if (entities.Find(name) is { } entity && !entity.Mentions.Any(m => m.Overlaps(name))) entity.Mentions.Add(name);
+            if (entities.Find(name) is not { } entity) continue;
+            if (!overlaps.TryGetValue(entity, out var mentions)) overlaps[entity] = mentions = new MentionOverlaps(entity.Mentions);
+            if (mentions.Overlaps(name)) continue;
+            entity.Mentions.Add(name);
+            mentions.Added(name);
         }
         foreach (var entity in entities.All) entity.Mentions.Sort();
         document.Entities.Clear();
@@ -57,7 +72,7 @@ public sealed class SpeakerResolver : IStage
     /// "the Ukrainian leader", "the spokeswoman": the nearest earlier name the article describes so;
     /// "the official": the nearest earlier unnamed source with that head noun.
     /// </summary>
-    private static Entity? ResolveDescription(string written, TextRange source, Descriptors descriptors, List<TextRange> names, EntityTable entities)
+    private static Entity? ResolveDescription(string written, TextRange source, Descriptors descriptors, List<TextRange> names, NameIndex index, EntityTable entities)
     {
         if (!written.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || written.Contains(',')) return null;
         var words = written.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -68,7 +83,7 @@ public sealed class SpeakerResolver : IStage
         if (entities.LatestUnnamedWithNoun(words[^1], source.Start) is { } unnamed) return unnamed;
         // "the commission" after "the Commission on Presidential Debates": the nearest name holding the noun.
         string noun = words[^1];
-        for (int i = names.Count - 1; i >= 0; i--)
+        for (int i = index.LastStartingBefore(source.Start); i >= 0; i--)
         {
             if (names[i].End > source.Start) continue;
             string text = entities.Text(names[i]);
@@ -82,23 +97,23 @@ public sealed class SpeakerResolver : IStage
         word.EndsWith("an") || word.EndsWith("ese") || word.EndsWith("ish") || word.EndsWith("ian") || word is "Thai" or "Greek" or "French" or "Dutch" or "Swiss";
 
     /// <summary>"Keron Blair, executive director of AROS, called for …": a description set beside a name is that name.</summary>
-    private static Entity? Apposed(Document document, TextRange source, List<TextRange> names, EntityTable entities)
+    private static Entity? Apposed(Document document, TextRange source, List<TextRange> names, NameIndex index, EntityTable entities)
     {
         string written = document.Slice(source);
         if (written.Length == 0 || !char.IsLower(written[0]) || SourcePhrases.IsPronoun(written)) return null;
         int first = document.TokenAtOrAfter(source.Start);
         if (first < 2 || document.Tokens[first - 1].Text != ",") return null;
         int nameEnd = document.Tokens[first - 2].Range.End;
-        foreach (var name in names)
-            if (name.End == nameEnd && entities.Peek(name).Kind == EntityKind.Person) return entities.ForMention(name);
+        foreach (int i in index.EndingAt(nameEnd))
+            if (entities.Peek(names[i]).Kind == EntityKind.Person) return entities.ForMention(names[i]);
         return null;
     }
 
     /// <summary>"Smith, who said …": the name the relative pronoun hangs on.</summary>
-    private static Entity? Antecedent(Document document, TextRange source, List<TextRange> names, EntityTable entities)
+    private static Entity? Antecedent(Document document, TextRange source, List<TextRange> names, NameIndex index, EntityTable entities)
     {
         int pronoun = document.TokenAtOrAfter(source.Start);
-        for (int i = names.Count - 1; i >= 0; i--)
+        for (int i = index.LastStartingBefore(source.Start); i >= 0; i--)
         {
             if (names[i].End > source.Start) continue;
             int last = document.TokenAtOrAfter(names[i].End - 1);
@@ -126,8 +141,8 @@ public sealed class SpeakerResolver : IStage
     /// prose: "Trump attacked Clinton on Monday. "…," he said." means Trump). he/she skip entities
     /// known to be of the other gender.
     /// </summary>
-    private static Entity? ResolvePronoun(Document document, string pronoun, int position, List<TextRange> names, EntityTable entities,
-        Dictionary<Entity, char> genders)
+    private static Entity? ResolvePronoun(Document document, string pronoun, int position, List<TextRange> names, NameIndex index,
+        Dictionary<int, List<Attribution>> sourcesBySentence, EntityTable entities, Dictionary<Entity, char> genders)
     {
         string lower = pronoun.ToLowerInvariant();
         bool singular = lower is "he" or "she" or "i";
@@ -145,15 +160,16 @@ public sealed class SpeakerResolver : IStage
         {
             Entity? speaker = null;
             int speakerAt = -1;
-            foreach (var a in document.Attributions)
+            foreach (var a in sourcesBySentence.GetValueOrDefault(sentence) ?? [])
             {
-                if (a.Speaker is not { } e || a.Source is not { } src || src.Start >= position || SentenceOf(src) != sentence) continue;
+                if (a.Speaker is not { } e || a.Source is not { } src || src.Start >= position) continue;
                 if (Fits(e) && src.Start > speakerAt) { speaker = e; speakerAt = src.Start; }
             }
             if (speaker is not null) return Remember(genders, speaker, gender);
-            foreach (var name in names)
+            foreach (int i in index.InSentence(sentence))
             {
-                if (name.End > position || SentenceOf(name) != sentence || IsAfterPreposition(document, name)
+                var name = names[i];
+                if (name.End > position || IsAfterPreposition(document, name)
                     || document.Metadata.TitleRange is { } title && title.Contains(name.Start)) continue;
                 var candidate = entities.Peek(name);
                 if (!Fits(candidate) || gender != '?' && TitleGenderOf(entities.Text(name)) is var t && t != '?' && t != gender) continue;
@@ -161,6 +177,43 @@ public sealed class SpeakerResolver : IStage
             }
         }
         return null;
+    }
+
+    /// <summary>Whether the entity already has this mention (a set per entity, kept up with its list, which only grows here).</summary>
+    private static bool HasMention(Dictionary<Entity, (HashSet<TextRange> Set, int Seen)> sets, Entity entity, TextRange mention)
+    {
+        var (set, seen) = sets.TryGetValue(entity, out var known) ? known : (new HashSet<TextRange>(), 0);
+        for (int k = seen; k < entity.Mentions.Count; k++) set.Add(entity.Mentions[k]);
+        sets[entity] = (set, entity.Mentions.Count);
+        return set.Contains(mention);
+    }
+
+    /// <summary>
+    /// Whether a name overlaps one of an entity's mentions: those it had before the names were added, sorted
+    /// with the furthest end so far, and the last name added (names come in text order, so an earlier one
+    /// cannot reach a later name past it).
+    /// </summary>
+    private sealed class MentionOverlaps
+    {
+        private readonly int[] _starts, _reach;
+        private TextRange? _last;
+
+        public MentionOverlaps(List<TextRange> mentions)
+        {
+            var sorted = mentions.OrderBy(m => m.Start).ToArray();
+            _starts = sorted.Select(m => m.Start).ToArray();
+            _reach = new int[sorted.Length];
+            for (int k = 0; k < sorted.Length; k++) _reach[k] = Math.Max(k > 0 ? _reach[k - 1] : int.MinValue, sorted[k].End);
+        }
+
+        public bool Overlaps(TextRange name)
+        {
+            if (_last is { } last && last.Overlaps(name)) return true;
+            int lo = Bisection.CountBefore(_starts.Length, at => _starts[at] < name.End);
+            return lo > 0 && _reach[lo - 1] > name.Start;
+        }
+
+        public void Added(TextRange name) => _last = name;
     }
 
     private static Entity Remember(Dictionary<Entity, char> genders, Entity entity, char gender)
