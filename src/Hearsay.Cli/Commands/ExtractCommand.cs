@@ -5,6 +5,7 @@ using Hearsay.Input;
 using Hearsay.Output;
 using Hearsay.Pipeline;
 using Hearsay.Stages.Speakers;
+using Hearsay.Store.Ingest;
 using Hearsay.Text;
 
 namespace Hearsay.Cli.Commands;
@@ -20,7 +21,7 @@ public sealed class ExtractCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Article .txt files, directories (searched recursively for *.txt), or - for standard input.",
+            Description = "Article .txt files, HTML pages (.html, .htm: their main text), directories (searched recursively for *.txt), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         HearsayCli.RejectUnknownOptions(inputs);
@@ -140,7 +141,7 @@ public sealed class ExtractCommand : ICliCommand
                 document = ArticleReader.FromText(ArticleReader.Decode(buffer.ToArray()), "stdin");
                 document.Metadata.Origin = "-";
             }
-            else document = ArticleReader.ReadFile(item.Path);
+            else document = HtmlArticle.IsHtmlFile(item.Path) ? HtmlArticle.ReadFile(item.Path) : ArticleReader.ReadFile(item.Path);
             pipeline.Process(document);
             return new Outcome(item, document, null, document.WordCount);
         }

@@ -75,7 +75,7 @@ public sealed partial class IngestSources(HttpClient http)
     private IEnumerable<IngestItem> FromFile(string path)
     {
         if (Is(path, HtmlExtensions))
-            return [new IngestItem(path, async ct => HtmlArticle.Parse(ArticleReader.Decode(await File.ReadAllBytesAsync(path, ct)), null, path))];
+            return [new IngestItem(path, _ => Task.FromResult(HtmlArticle.ReadFile(path)))];
         if (Is(path, FeedExtensions))
             return FromFeed(ReadText(path), path, null);
         if (Is(path, JsonlExtensions))

@@ -34,6 +34,35 @@ public class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_html_page_is_read_for_its_main_text_and_offsets_index_that_text()
+    {
+        string input = Path.Combine(_dir, "page.html");
+        File.WriteAllText(input, "<html><head><title>Harbour budget</title><script>var said = 1;</script></head><body>"
+            + "<nav><a href='/'>Home</a></nav><article><h1>Harbour budget</h1>"
+            + "<p>The mayor said that the harbour budget would rise next year, and the council agreed to review it in the spring.</p>"
+            + "<p>“We kept our promises,” Mayor Linda Ortiz said after the vote on Tuesday evening at the town hall.</p>"
+            + "</article></body></html>");
+        string output = Path.Combine(_dir, "out-html");
+
+        int exit = ExtractCommand.Run(new[] { input }, "json", output, threads: 1, quiet: true);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "page.json")));
+        string text = json.RootElement.GetProperty("text").GetString()!;
+        Assert.DoesNotContain("<", text);
+        Assert.DoesNotContain("var said", text);
+        var attributions = json.RootElement.GetProperty("attributions").EnumerateArray().ToList();
+        Assert.NotEmpty(attributions);
+        foreach (var a in attributions)
+        {
+            var cue = a.GetProperty("cue");
+            int start = cue.GetProperty("start").GetInt32(), end = cue.GetProperty("end").GetInt32();
+            Assert.Equal(cue.GetProperty("text").GetString(), text[start..end]);
+        }
+        Assert.Contains(attributions, a => a.GetProperty("source").GetProperty("text").GetString() == "Mayor Linda Ortiz");
+    }
+
+    [Fact]
     public void A_sources_file_extends_the_outlets()
     {
         string input = Path.Combine(_dir, "story.txt");
