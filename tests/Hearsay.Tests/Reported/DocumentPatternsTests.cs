@@ -9,6 +9,34 @@ namespace Hearsay.Tests.Reported;
 /// <summary>Attributions read off the document's layout and phrasing (<see cref="DocumentPatterns"/>), each rule on its own.</summary>
 public class DocumentPatternsTests
 {
+    [Fact]
+    public void A_long_transcript_after_a_speech_verb_gives_every_line_to_its_speaker()
+    {
+        // Each line is checked against the attributions that reach into its paragraph only; this guards that
+        // the one long attribution around all the lines still gives each of them up, at a scale where it matters.
+        const int count = 1000;
+        var text = new System.Text.StringBuilder("Debate\n\nThe host said on Sunday what was asked:\n\n");
+        string[] names = ["WALLACE", "PENCE"];
+        for (int n = 0; n < count; n++) text.Append($"{names[n % 2]}: Question {n} was put and answered at length.\n\n");
+        var doc = Tokenized(text.ToString().TrimEnd());
+        int at = doc.Text.IndexOf("WALLACE", StringComparison.Ordinal);
+        int said = doc.Text.IndexOf("said", StringComparison.Ordinal);
+        var host = new Attribution("A1", AttributionKind.Indirect) { Source = new TextRange(0, 0), Cue = new TextRange(said, said + 4) };
+        host.Content.Add(new TextRange(at, doc.Text.Length));
+        doc.Attributions.Add(host);
+
+        Assert.True(DocumentPatterns.AddTranscriptLines(doc));
+
+        var lines = doc.Attributions.Where(a => a.Rule == "transcript").ToList();
+        Assert.Equal(count, lines.Count);
+        for (int n = 0; n < count; n++)
+        {
+            Assert.Equal(names[n % 2], doc.Slice(lines[n].Source!.Value));
+            Assert.Equal($"Question {n} was put and answered at length", doc.Slice(Assert.Single(lines[n].Content)));
+        }
+        Assert.DoesNotContain(doc.Attributions, a => a.Rule != "transcript");   // the host's content was all lines: nothing left
+    }
+
     [Theory]
     [InlineData("Report: US Officials Have Ruled Out Pushing Ukraine to Negotiate\n\nThe talks stalled.", "Report", "US Officials Have Ruled Out Pushing Ukraine to Negotiate")]
     [InlineData("Graham: Trump's Rhetoric Is Destroying the Party.\n\nThe senator spoke.", "Graham", "Trump's Rhetoric Is Destroying the Party")]

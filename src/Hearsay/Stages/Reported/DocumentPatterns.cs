@@ -24,6 +24,12 @@ public static class DocumentPatterns
     {
         var existing = doc.Attributions;
         var result = new List<Attribution>();
+        // Only attributions with a cue count, and only those reaching into the line's paragraph: a sweep in
+        // text order keeps those (by the span of their cue and content), so a long transcript is not
+        // compared line by line with every attribution of the article.
+        var pending = existing.Where(a => a.Cue is not null).Select(a => (Attribution: a, Extent: Extent(a))).OrderBy(x => x.Extent.Start).ToList();
+        var near = new List<(Attribution Attribution, TextRange Extent)>();
+        int next = 0;
         foreach (var paragraph in doc.Paragraphs)
         {
             if (paragraph.Index == 0) continue;
@@ -42,10 +48,12 @@ public static class DocumentPatterns
             // the line. One whose content holds the line's words (a transcript printed as one long quote after
             // "X said") gives the line up; one that reaches into part of it, or takes its name, wins over it.
             var line = new TextRange(source.Start, content.End);
-            if (existing.Any(a => a.Cue is { } q && (q.Overlaps(source) || !content.Contains(q)
-                    && a.Content.Any(c => (c.Overlaps(content) || c.Overlaps(source)) && !c.Contains(content)))))
+            while (next < pending.Count && pending[next].Extent.Start < paragraph.Range.End) near.Add(pending[next++]);
+            near.RemoveAll(x => x.Extent.End <= paragraph.Range.Start);
+            if (near.Any(x => x.Attribution.Cue is { } q && (q.Overlaps(source) || !content.Contains(q)
+                    && x.Attribution.Content.Any(c => (c.Overlaps(content) || c.Overlaps(source)) && !c.Contains(content)))))
                 continue;
-            foreach (var a in existing)
+            foreach (var (a, _) in near)
                 if (a.Cue is { } q && !line.Contains(q)) CutOut(doc.Text, a.Content, paragraph.Range);
             var attribution = new Attribution("", AttributionKind.Indirect) { Source = source, Cue = doc.Tokens[colon].Range, Rule = "transcript" };
             attribution.Content.Add(content);
@@ -193,6 +201,14 @@ public static class DocumentPatterns
         || doc.Text.AsSpan(doc.Tokens[token - 1].Range.End, doc.Tokens[token].Range.Start - doc.Tokens[token - 1].Range.End).Contains('\n');
 
     /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
+    /// <summary>From the start of an attribution's cue or content, whichever comes first, to the end of the last.</summary>
+    private static TextRange Extent(Attribution a)
+    {
+        int start = a.Cue?.Start ?? int.MaxValue, end = a.Cue?.End ?? int.MinValue;
+        foreach (var c in a.Content) { start = Math.Min(start, c.Start); end = Math.Max(end, c.End); }
+        return new TextRange(start, end);
+    }
+
     private static void CutOut(string text, List<TextRange> fragments, TextRange range)
     {
         bool HasWord(int start, int end) => text.AsSpan(start, end - start).ContainsAnyExcept(NotWord);
