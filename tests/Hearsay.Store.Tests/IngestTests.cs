@@ -1,3 +1,4 @@
+using Hearsay.Input;
 using Hearsay.Pipeline;
 using Hearsay.Store.Ingest;
 using Hearsay.Testing;
@@ -95,6 +96,28 @@ public sealed class IngestTests : IDisposable
         Assert.Contains("We have listened to every concern", html!.Text);
         Assert.DoesNotContain("horoscopes", html.Text);
         Assert.DoesNotContain("Privacy policy", html.Text);
+    }
+
+    [Theory]
+    [InlineData(300, false)]      // nested past the limit: refused after parsing
+    [InlineData(200_000, false)]  // nested a hundred thousand deep: refused before any parser sees it
+    [InlineData(40, true)]
+    public void Deeply_nested_html_is_refused_with_one_clear_reason_and_ordinary_nesting_is_read(int depth, bool read)
+    {
+        string paragraph = "<p>The council said on Tuesday that the harbour budget would rise next year, and the mayor agreed "
+            + "that the spending was needed to repair the bridge before the winter storms.</p>";
+        string html = "<html><head><title>Budget</title><script>if (a < b) { x = '<div>'; }</script></head><body>"
+            + string.Concat(Enumerable.Repeat("<div>", depth)) + paragraph + paragraph + "<br><img src=x><p>Unclosed"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+        if (read)
+        {
+            var doc = HtmlArticle.Parse(html, null, "page.html");
+            Assert.Contains("harbour budget", doc.Text);
+            return;
+        }
+        var error = Assert.Throws<InvalidInputException>(() => HtmlArticle.Parse(html, null, "page.html"));
+        Assert.Contains("nested", error.Message);
+        Assert.Contains(HtmlArticle.MaxNesting.ToString(), error.Message);
     }
 
     [Fact]

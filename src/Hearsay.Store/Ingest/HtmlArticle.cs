@@ -26,6 +26,15 @@ public static class HtmlArticle
     public static Document Parse(string html, string? url, string origin)
     {
         string baseUrl = url is not null && Uri.TryCreate(url, UriKind.Absolute, out _) ? url : "http://localhost/";
+        // Parsing itself checks the open elements at every tag, so a page nested a million deep is refused
+        // on a first count of its tags, before any parser sees it.
+        if (RoughNesting(html) is var rough && rough > 4 * MaxNesting)
+            throw new InvalidInputException($"HTML nested about {rough:N0} elements deep; the limit is {MaxNesting}: not read");
+        var page = new HtmlParser().ParseDocument(html);
+        // SmartReader's cleaning measures the text of every element again for each of its ancestors, so its time
+        // grows with the cube of the nesting: 1,000 levels take 18 s, 10,000 hours. Real pages stay under ~100.
+        if (NestingDepth(page) > MaxNesting)
+            throw new InvalidInputException($"HTML nested more than {MaxNesting} elements deep: not read");
         var article = new Reader(baseUrl, html).GetArticle();
         var paragraphs = (article.TextContent ?? "")
             .Split('\n')
@@ -35,7 +44,6 @@ public static class HtmlArticle
         if (paragraphs.Count == 0)
             throw new InvalidInputException("no article text found in the HTML page");
 
-        var page = new HtmlParser().ParseDocument(html);
         string? canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
                             ?? page.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
         string? title = Clean(article.Title) ?? Clean(page.Title);
@@ -51,6 +59,74 @@ public static class HtmlArticle
         doc.Metadata.Url = ResolveUrl(canonical, url) ?? url;
         doc.Metadata.Origin = origin;
         return doc;
+    }
+
+    /// <summary>Elements nested deeper than this make a page a bad input.</summary>
+    public const int MaxNesting = 256;
+
+    private static readonly HashSet<string> NoEndTag = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // void elements, and those whose end tag may be left out (a page full of unclosed <p> is not deep)
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+        "rb", "rt", "rtc", "rp", "html", "head", "body",
+    };
+
+    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext" };
+
+    /// <summary>
+    /// The deepest nesting of start and end tags in the markup, counted in one pass without parsing: comments,
+    /// the text of scripts and styles, void elements and those with optional end tags are left out.
+    /// </summary>
+    internal static int RoughNesting(string html)
+    {
+        int depth = 0, deepest = 0, i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                int close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (close < 0) break;
+                i = close + 3;
+                continue;
+            }
+            bool closing = html[i + 1] == '/';
+            int nameStart = closing ? i + 2 : i + 1, nameEnd = nameStart;
+            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd])) nameEnd++;
+            int end = html.IndexOf('>', nameEnd);
+            if (end < 0) break;
+            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart])) { i = nameEnd; continue; }
+            string name = html[nameStart..nameEnd];
+            i = end + 1;
+            if (!closing && RawText.Contains(name))
+            {
+                int close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                if (close < 0) break;
+                i = close;
+                continue;
+            }
+            if (NoEndTag.Contains(name) || html[end - 1] == '/') continue;
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            deepest = Math.Max(deepest, depth);
+        }
+        return deepest;
+    }
+
+    /// <summary>How deep the page's elements nest (counting stops past <see cref="MaxNesting"/>), walked without recursion.</summary>
+    private static int NestingDepth(AngleSharp.Dom.IDocument page)
+    {
+        int deepest = 0;
+        var stack = new Stack<(AngleSharp.Dom.IElement Element, int Depth)>();
+        if (page.DocumentElement is { } root) stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (deepest > MaxNesting) return deepest;
+            foreach (var child in element.Children) stack.Push((child, depth + 1));
+        }
+        return deepest;
     }
 
     private static string? ResolveUrl(string? href, string? baseUrl)
