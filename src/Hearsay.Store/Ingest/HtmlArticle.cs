@@ -12,13 +12,7 @@ namespace Hearsay.Store.Ingest;
 public static class HtmlArticle
 {
     /// <summary>An HTML file read as <see cref="Parse"/> reads a page (same size limit and checks as a text file).</summary>
-    public static Document ReadFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.Length > ArticleReader.MaxBytes)
-            throw new InvalidInputException($"file is {info.Length / (1024 * 1024)} MiB; the limit is {ArticleReader.MaxBytes / (1024 * 1024)} MiB");
-        return Parse(ArticleReader.Decode(File.ReadAllBytes(path)), null, path);
-    }
+    public static Document ReadFile(string path) => Parse(ArticleReader.ReadText(path), null, path);
 
     public static bool IsHtmlFile(string path) =>
         IngestSources.HtmlExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);

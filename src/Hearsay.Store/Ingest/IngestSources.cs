@@ -74,20 +74,13 @@ public sealed partial class IngestSources(HttpClient http)
 
     private IEnumerable<IngestItem> FromFile(string path)
     {
-        if (Is(path, HtmlExtensions))
+        if (HtmlArticle.IsHtmlFile(path))
             return [new IngestItem(path, _ => Task.FromResult(HtmlArticle.ReadFile(path)))];
         if (Is(path, FeedExtensions))
-            return FromFeed(ReadText(path), path, null);
+            return FromFeed(ArticleReader.ReadText(path), path, null);
         if (Is(path, JsonlExtensions))
             return FromJsonl(path);
         return [new IngestItem(path, _ => Task.FromResult(ReadTextArticle(path)))];
-    }
-
-    private static string ReadText(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.Length > ArticleReader.MaxBytes) throw new InvalidInputException($"file is larger than {ArticleReader.MaxBytes / (1024 * 1024)} MiB");
-        return ArticleReader.Decode(File.ReadAllBytes(path));
     }
 
     /// <summary>A plain-text article; names like <c>outlet_2016-09-12_slug.txt</c> also give the outlet and date.</summary>

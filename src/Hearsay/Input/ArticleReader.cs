@@ -34,12 +34,18 @@ public static partial class ArticleReader
         }
     }
 
-    public static Document ReadFile(string path)
+    /// <summary>A file's text, refused (<see cref="InvalidInputException"/>) when it is too large, binary or not UTF-8.</summary>
+    public static string ReadText(string path)
     {
         var info = new FileInfo(path);
         if (info.Length > MaxBytes)
             throw new InvalidInputException($"file is {info.Length / (1024 * 1024)} MiB; the limit is {MaxBytes / (1024 * 1024)} MiB");
-        var doc = FromText(Decode(File.ReadAllBytes(path)), Path.GetFileNameWithoutExtension(path));
+        return Decode(File.ReadAllBytes(path));
+    }
+
+    public static Document ReadFile(string path)
+    {
+        var doc = FromText(ReadText(path), Path.GetFileNameWithoutExtension(path));
         doc.Metadata.Origin = path;
         return doc;
     }

@@ -20,6 +20,13 @@ public class AttributionGrouperTests
         return new RoleSpan(role, first, end);
     }
 
+    /// <summary>The character range of the first occurrence of <paramref name="words"/>.</summary>
+    private static TextRange At(Document doc, string words)
+    {
+        int at = doc.Text.IndexOf(words, StringComparison.Ordinal);
+        return new(at, at + words.Length);
+    }
+
     private static List<RoleSpan> SourceCueContent(Document doc, string source, string cue, string content) =>
         [Span(doc, RoleSpan.Source, source), Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, content)];
 
@@ -139,11 +146,10 @@ public class AttributionGrouperTests
     public void A_cue_inside_another_content_gets_it_as_parent()
     {
         var doc = Tokenized("News\n\nThe report said that Biden told Zelensky that aid would wait.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
-        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = R("The report"), Cue = R("said") };
-        outer.Content.Add(R("that Biden told Zelensky that aid would wait"));
-        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = R("Biden"), Cue = R("told") };
-        inner.Content.Add(R("that aid would wait"));
+        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "The report"), Cue = At(doc, "said") };
+        outer.Content.Add(At(doc, "that Biden told Zelensky that aid would wait"));
+        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = At(doc, "Biden"), Cue = At(doc, "told") };
+        inner.Content.Add(At(doc, "that aid would wait"));
         doc.Attributions.Add(outer);
         doc.Attributions.Add(inner);
         AttributionNester.Nest(doc);
@@ -157,11 +163,10 @@ public class AttributionGrouperTests
     public void The_innermost_content_holding_a_cue_is_its_parent_whatever_the_order()
     {
         var doc = Tokenized("News\n\nThe paper said that aides claimed that the senator told donors that taxes would rise.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
         Attribution Make(string id, string source, string cue, string content)
         {
-            var a = new Attribution(id, AttributionKind.Indirect) { Source = R(source), Cue = R(cue) };
-            a.Content.Add(R(content));
+            var a = new Attribution(id, AttributionKind.Indirect) { Source = At(doc, source), Cue = At(doc, cue) };
+            a.Content.Add(At(doc, content));
             return a;
         }
         var paper = Make("A1", "The paper", "said", "that aides claimed that the senator told donors that taxes would rise");
@@ -178,13 +183,12 @@ public class AttributionGrouperTests
     public void Of_two_equal_contents_holding_a_cue_the_first_listed_is_the_parent()
     {
         var doc = Tokenized("News\n\nThe paper and the agency said that the senator told donors that taxes would rise.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
-        var agency = new Attribution("A1", AttributionKind.Indirect) { Source = R("the agency"), Cue = R("said") };
-        agency.Content.Add(R("that the senator told donors that taxes would rise"));
-        var paper = new Attribution("A2", AttributionKind.Indirect) { Source = R("The paper"), Cue = R("said") };
-        paper.Content.Add(R("that the senator told donors that taxes would rise"));
-        var senator = new Attribution("A3", AttributionKind.Indirect) { Source = R("the senator"), Cue = R("told") };
-        senator.Content.Add(R("that taxes would rise"));
+        var agency = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "the agency"), Cue = At(doc, "said") };
+        agency.Content.Add(At(doc, "that the senator told donors that taxes would rise"));
+        var paper = new Attribution("A2", AttributionKind.Indirect) { Source = At(doc, "The paper"), Cue = At(doc, "said") };
+        paper.Content.Add(At(doc, "that the senator told donors that taxes would rise"));
+        var senator = new Attribution("A3", AttributionKind.Indirect) { Source = At(doc, "the senator"), Cue = At(doc, "told") };
+        senator.Content.Add(At(doc, "that taxes would rise"));
         doc.Attributions.AddRange([agency, paper, senator]);
         AttributionNester.Nest(doc);
         Assert.Same(agency, senator.Parent);
@@ -221,9 +225,8 @@ public class AttributionGrouperTests
     public void Nested_attributions_are_found_inside_content_by_rule()
     {
         var doc = Tokenized("News\n\nThe report said that Biden had to tell Zelensky that the aid would be delayed.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
-        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = R("The report"), Cue = R("said") };
-        outer.Content.Add(R("that Biden had to tell Zelensky that the aid would be delayed"));
+        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "The report"), Cue = At(doc, "said") };
+        outer.Content.Add(At(doc, "that Biden had to tell Zelensky that the aid would be delayed"));
         doc.Attributions.Add(outer);
         AttributionNester.FindReported(doc, new Dictionary<string, float> { ["tell"] = 0.7f, ["said"] = 0.9f });
         var inner = Assert.Single(doc.Attributions, a => a.Parent == outer);
@@ -532,11 +535,10 @@ public class AttributionGrouperTests
     public void The_labellers_attribution_replaces_a_sieves_mixed_quote_but_not_a_direct_one()
     {
         var doc = Tokenized("News\n\nClinton called half of his supporters “deplorables.” “We will win,” Smith said.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
         Attribution Make(AttributionKind kind, string source, string cue, string content, string rule)
         {
-            var a = new Attribution("", kind) { Source = R(source), Cue = R(cue), Rule = rule };
-            a.Content.Add(R(content));
+            var a = new Attribution("", kind) { Source = At(doc, source), Cue = At(doc, cue), Rule = rule };
+            a.Content.Add(At(doc, content));
             return a;
         }
         doc.Attributions.Clear();
@@ -555,9 +557,8 @@ public class AttributionGrouperTests
     /// <summary>An attribution whose spans are the first occurrences of the given words in the document.</summary>
     private static Attribution Spanned(Document doc, AttributionKind kind, string source, string cue, string content, string rule)
     {
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
-        var a = new Attribution("", kind) { Source = R(source), Cue = R(cue), Rule = rule };
-        a.Content.Add(R(content));
+        var a = new Attribution("", kind) { Source = At(doc, source), Cue = At(doc, cue), Rule = rule };
+        a.Content.Add(At(doc, content));
         return a;
     }
 
@@ -619,12 +620,11 @@ public class AttributionGrouperTests
     public void A_cue_the_labeller_found_inside_a_content_is_not_found_again_by_the_nester()
     {
         var doc = Tokenized("News\n\nAccording to the Post, Biden told Zelensky in a phone call that more aid was on its way.");
-        TextRange R(string words) { int at = doc.Text.IndexOf(words, StringComparison.Ordinal); return new(at, at + words.Length); }
         doc.Attributions.Clear();
-        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = R("the Post"), Cue = R("According to"), Rule = "tagger" };
-        outer.Content.Add(R("Biden told Zelensky in a phone call that more aid was on its way"));
-        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = R("Biden"), Cue = R("told"), Rule = "tagger" };
-        inner.Content.Add(R("that more aid was on its way"));
+        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "the Post"), Cue = At(doc, "According to"), Rule = "tagger" };
+        outer.Content.Add(At(doc, "Biden told Zelensky in a phone call that more aid was on its way"));
+        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = At(doc, "Biden"), Cue = At(doc, "told"), Rule = "tagger" };
+        inner.Content.Add(At(doc, "that more aid was on its way"));
         doc.Attributions.AddRange([outer, inner]);
         AttributionNester.Nest(doc);
         AttributionNester.FindReported(doc, new Dictionary<string, float> { ["told"] = 0.9f });

@@ -24,26 +24,19 @@ public static class AttributionNester
     public static void Nest(Document document)
     {
         var all = document.Attributions;
-        // Every content fragment by start, with the furthest end reached so far, so that the fragments
-        // holding a cue are found by bisection and a short walk back instead of a pass over all of them.
-        var fragments = new List<(int Start, int End, int Outer, int Index)>();
-        for (int o = 0; o < all.Count; o++)
-            for (int k = 0; k < all[o].Content.Count; k++) fragments.Add((all[o].Content[k].Start, all[o].Content[k].End, o, k));
-        fragments.Sort((x, y) => x.Start.CompareTo(y.Start));
-        var reach = new int[fragments.Count];
-        for (int k = 0; k < fragments.Count; k++) reach[k] = Math.Max(k > 0 ? reach[k - 1] : int.MinValue, fragments[k].End);
+        // Every content fragment, so that those holding a cue are found without a pass over all of them.
+        var fragments = new RangeIndex<(int Outer, int Index)>(all.SelectMany((a, o) => a.Content.Select((c, k) => (c, (o, k)))));
         for (int i = 0; i < all.Count; i++)
         {
             var inner = all[i];
             if (inner.Cue is not { } cue) continue;
             // The shortest fragment holding the cue; between equals, the one listed first (outer, then fragment).
             (int Length, int Outer, int Index) best = (int.MaxValue, int.MaxValue, int.MaxValue);
-            int lo = Bisection.CountBefore(fragments.Count, at => fragments[at].Start <= cue.Start);
-            for (int k = lo - 1; k >= 0 && reach[k] >= cue.End && cue.End - fragments[k].Start <= best.Length; k--)
+            foreach (var (range, (o, index)) in fragments.Around(cue.Start + 1, cue.End - 1))
             {
-                var (start, end, o, index) = fragments[k];
-                if (o == i || end < cue.End) continue;
-                var candidate = (end - start, o, index);
+                if (cue.End - range.Start > best.Length) break;   // starting earlier, every other one is longer
+                if (o == i) continue;
+                var candidate = (range.Length, o, index);
                 if (candidate.CompareTo(best) >= 0) continue;
                 if (Reaches(all[o], inner)) continue;   // never a cycle
                 best = candidate;

@@ -246,41 +246,23 @@ public sealed class AttributionTagger : IStage
     }
 
     /// <summary>
-    /// The sieves' attributions with every range they cover (source, cue, content) sorted by start, so that
-    /// those a labeller attribution clashes with are found by bisection: an article with thousands of quotes
-    /// is merged in n log n steps rather than n².
+    /// The sieves' attributions by every range they cover (source, cue, content), so that those a labeller
+    /// attribution clashes with are found without a pass over all of them: an article with thousands of
+    /// quotes is merged in n log n steps rather than n².
     /// </summary>
-    private sealed class SieveIndex
+    private sealed class SieveIndex(List<Attribution> sieves)
     {
-        private readonly List<Attribution> _sieves;
-        private readonly List<(int Start, int End, int Sieve)> _ranges = new();
-        private readonly int[] _reach;
-
-        public SieveIndex(List<Attribution> sieves)
-        {
-            _sieves = sieves;
-            for (int i = 0; i < sieves.Count; i++)
-            {
-                if (sieves[i].Source is { } source) _ranges.Add((source.Start, source.End, i));
-                if (sieves[i].Cue is { } cue) _ranges.Add((cue.Start, cue.End, i));
-                foreach (var c in sieves[i].Content) _ranges.Add((c.Start, c.End, i));
-            }
-            _ranges.Sort((x, y) => x.Start.CompareTo(y.Start));
-            _reach = new int[_ranges.Count];
-            for (int k = 0; k < _ranges.Count; k++) _reach[k] = Math.Max(k > 0 ? _reach[k - 1] : int.MinValue, _ranges[k].End);
-        }
+        private readonly RangeIndex<int> _ranges = new(sieves.SelectMany((s, i) =>
+            (s.Source is { } source ? [source] : Array.Empty<TextRange>()).Concat(s.Cue is { } cue ? [cue] : []).Concat(s.Content).Select(r => (r, i))));
 
         /// <summary>The sieves' attributions that <paramref name="a"/> clashes with, in their order (see <see cref="Clash"/>).</summary>
         public List<Attribution> ClashingWith(Attribution a)
         {
             var hits = new SortedSet<int>();
             foreach (var r in Ranges(a))
-            {
-                int lo = Bisection.CountBefore(_ranges.Count, at => _ranges[at].Start < r.End);
-                for (int k = lo - 1; k >= 0 && _reach[k] > r.Start; k--)
-                    if (_ranges[k].End > r.Start && r.Overlaps(new TextRange(_ranges[k].Start, _ranges[k].End))) hits.Add(_ranges[k].Sieve);
-            }
-            return hits.Select(i => _sieves[i]).ToList();
+                foreach (var (range, sieve) in _ranges.Around(r.End, r.Start))
+                    if (r.Overlaps(range)) hits.Add(sieve);
+            return hits.Select(i => sieves[i]).ToList();
         }
     }
 

@@ -200,7 +200,6 @@ public static class DocumentPatterns
         token == sentence.FirstToken || doc.Tokens[token - 1].Text is "-" or "--" or "—" or "–"
         || doc.Text.AsSpan(doc.Tokens[token - 1].Range.End, doc.Tokens[token].Range.Start - doc.Tokens[token - 1].Range.End).Contains('\n');
 
-    /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
     /// <summary>From the start of an attribution's cue or content, whichever comes first, to the end of the last.</summary>
     private static TextRange Extent(Attribution a)
     {
@@ -209,6 +208,7 @@ public static class DocumentPatterns
         return new TextRange(start, end);
     }
 
+    /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
     private static void CutOut(string text, List<TextRange> fragments, TextRange range)
     {
         bool HasWord(int start, int end) => text.AsSpan(start, end - start).ContainsAnyExcept(NotWord);

@@ -176,37 +176,37 @@ internal sealed class EntityTable
         bool Fits((int Index, int Start, string Full, char Gender) c) => gender == '?' || c.Gender == '?' || c.Gender == gender;
     }
 
-    private Dictionary<string, List<(int Index, int Start, string Full, char Gender)>>? _fullNames;
+    private Dictionary<string, List<(int Index, int Start, string Full, char Gender)>>? _byLastWord, _byFirstWord;
     private readonly Dictionary<string, List<(int Index, int Start, string Full, char Gender)>> _fullNamesFor = new(StringComparer.Ordinal);
 
     /// <summary>The article's names of two words or more (titles left out) that end in <paramref name="surname"/>, or begin with it when it is a first name, in text order.</summary>
     private List<(int Index, int Start, string Full, char Gender)> FullNamesFor(string surname)
     {
         if (_fullNamesFor.TryGetValue(surname, out var found)) return found;
-        if (_fullNames is null)
+        if (_byLastWord is null || _byFirstWord is null)
         {
-            // Each name once, by its last word and (as "f:" + word) by its first.
-            _fullNames = new(StringComparer.Ordinal);
+            _byLastWord = new(StringComparer.Ordinal);
+            _byFirstWord = new(StringComparer.Ordinal);
             for (int i = 0; i < _names.Count; i++)
             {
                 var words = StripTitles(_document.Slice(_names[i]));
                 if (words.Length < 2) continue;
                 string full = string.Join(' ', words);
                 var entry = (i, _names[i].Start, full, FirstNames.GenderOf(full));
-                AddTo(words[^1], entry);
-                if (!string.Equals(words[0], words[^1], StringComparison.Ordinal)) AddTo("f:" + words[0], entry);
+                AddTo(_byLastWord, words[^1], entry);
+                if (!string.Equals(words[0], words[^1], StringComparison.Ordinal)) AddTo(_byFirstWord, words[0], entry);
             }
         }
         // "Clinton" meets "Hillary Clinton"; a lone first name "Donald" meets "Donald Trump".
-        var byLast = _fullNames.GetValueOrDefault(surname) ?? [];
-        var byFirst = FirstNames.GenderOf(surname) != '?' ? _fullNames.GetValueOrDefault("f:" + surname) ?? [] : [];
+        var byLast = _byLastWord.GetValueOrDefault(surname) ?? [];
+        var byFirst = FirstNames.GenderOf(surname) != '?' ? _byFirstWord.GetValueOrDefault(surname) ?? [] : [];
         found = byFirst.Count == 0 ? byLast : byLast.Concat(byFirst).OrderBy(c => c.Index).ToList();
         _fullNamesFor[surname] = found;
         return found;
 
-        void AddTo(string key, (int, int, string, char) entry)
+        static void AddTo(Dictionary<string, List<(int, int, string, char)>> index, string key, (int, int, string, char) entry)
         {
-            if (!_fullNames.TryGetValue(key, out var list)) _fullNames[key] = list = new();
+            if (!index.TryGetValue(key, out var list)) index[key] = list = new();
             list.Add(entry);
         }
     }

@@ -35,7 +35,8 @@ public sealed class SpeakerResolver : IStage
             list.Add(a);
         }
         var genders = new Dictionary<Entity, char>();
-        var mentionSets = new Dictionary<Entity, (HashSet<TextRange> Set, int Seen)>();
+        // Entities start without mentions, and only this loop gives them their sources.
+        var mentioned = new HashSet<(Entity, TextRange)>();
         foreach (var attribution in document.Attributions.OrderBy(a => a.Source?.Start ?? a.ContentExtent.Start))
         {
             if (attribution.Source is not { } source) continue;
@@ -50,18 +51,21 @@ public sealed class SpeakerResolver : IStage
             };
             // A pronoun with nothing fitting before it still gets an entity of its own: unnamed, as written.
             speaker ??= entities.ForMention(source);
-            if (!HasMention(mentionSets, speaker, source)) speaker.Mentions.Add(source);
+            if (mentioned.Add((speaker, source))) speaker.Mentions.Add(source);
             attribution.Speaker = speaker;
         }
         // Every other mention of a source's name in the article belongs to it too.
-        var overlaps = new Dictionary<Entity, MentionOverlaps>();
+        // A name is checked against the entity's sources, and against the last name given to it: names come in
+        // text order, so no earlier one reaches a later name past that one.
+        var sources = new Dictionary<Entity, RangeIndex<Entity>>();
+        var lastName = new Dictionary<Entity, TextRange>();
         foreach (var name in names)
         {
             if (entities.Find(name) is not { } entity) continue;
-            if (!overlaps.TryGetValue(entity, out var mentions)) overlaps[entity] = mentions = new MentionOverlaps(entity.Mentions);
-            if (mentions.Overlaps(name)) continue;
+            if (!sources.TryGetValue(entity, out var mentions)) sources[entity] = mentions = new RangeIndex<Entity>(entity.Mentions.Select(m => (m, entity)));
+            if (lastName.TryGetValue(entity, out var last) && last.Overlaps(name) || mentions.AnyOverlapping(name)) continue;
             entity.Mentions.Add(name);
-            mentions.Added(name);
+            lastName[entity] = name;
         }
         foreach (var entity in entities.All) entity.Mentions.Sort();
         document.Entities.Clear();
@@ -177,43 +181,6 @@ public sealed class SpeakerResolver : IStage
             }
         }
         return null;
-    }
-
-    /// <summary>Whether the entity already has this mention (a set per entity, kept up with its list, which only grows here).</summary>
-    private static bool HasMention(Dictionary<Entity, (HashSet<TextRange> Set, int Seen)> sets, Entity entity, TextRange mention)
-    {
-        var (set, seen) = sets.TryGetValue(entity, out var known) ? known : (new HashSet<TextRange>(), 0);
-        for (int k = seen; k < entity.Mentions.Count; k++) set.Add(entity.Mentions[k]);
-        sets[entity] = (set, entity.Mentions.Count);
-        return set.Contains(mention);
-    }
-
-    /// <summary>
-    /// Whether a name overlaps one of an entity's mentions: those it had before the names were added, sorted
-    /// with the furthest end so far, and the last name added (names come in text order, so an earlier one
-    /// cannot reach a later name past it).
-    /// </summary>
-    private sealed class MentionOverlaps
-    {
-        private readonly int[] _starts, _reach;
-        private TextRange? _last;
-
-        public MentionOverlaps(List<TextRange> mentions)
-        {
-            var sorted = mentions.OrderBy(m => m.Start).ToArray();
-            _starts = sorted.Select(m => m.Start).ToArray();
-            _reach = new int[sorted.Length];
-            for (int k = 0; k < sorted.Length; k++) _reach[k] = Math.Max(k > 0 ? _reach[k - 1] : int.MinValue, sorted[k].End);
-        }
-
-        public bool Overlaps(TextRange name)
-        {
-            if (_last is { } last && last.Overlaps(name)) return true;
-            int lo = Bisection.CountBefore(_starts.Length, at => _starts[at] < name.End);
-            return lo > 0 && _reach[lo - 1] > name.Start;
-        }
-
-        public void Added(TextRange name) => _last = name;
     }
 
     private static Entity Remember(Dictionary<Entity, char> genders, Entity entity, char gender)
