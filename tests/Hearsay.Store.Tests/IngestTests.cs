@@ -120,6 +120,58 @@ public sealed class IngestTests : IDisposable
         Assert.Contains(HtmlArticle.MaxNesting.ToString(), error.Message);
     }
 
+    /// <summary>An article page with a long run of comments and links around it, past the element count SmartReader gets.</summary>
+    private static string LargePage(int comments)
+    {
+        var extra = new System.Text.StringBuilder("<div class=\"comments\">");
+        for (int i = 0; i < comments; i++)
+            extra.Append($"<div class=\"comment\"><div><a href=\"/u/{i}\">reader{i}</a> <span>2 hours ago</span></div>"
+                + $"<p>Comment number {i} says the plan is a waste of everyone's money and time.</p></div>");
+        extra.Append("</div><div class=\"links\"><ul>");
+        for (int i = 0; i < comments; i++) extra.Append($"<li><a href=\"/story/{i}\">Other story {i}</a></li>");
+        extra.Append("</ul></div>");
+        return ArticlePage("Plan approved", "The city approved the plan.").Replace("<aside>", extra + "<aside>");
+    }
+
+    [Fact]
+    public void Large_html_page_keeps_the_article_and_its_metadata_and_leaves_comments_and_links_out()
+    {
+        var doc = HtmlArticle.Parse(LargePage(3_000), null, "page.html");
+        Assert.StartsWith("Plan approved", doc.Text);
+        Assert.Contains("The city approved the plan. The mayor said on Tuesday", doc.Text);
+        Assert.Contains("\n\n\"We have listened to every concern", doc.Text);
+        Assert.Contains("already been approved in the spring.", doc.Text);
+        Assert.DoesNotContain("Comment number", doc.Text);
+        Assert.DoesNotContain("Other story", doc.Text);
+        Assert.DoesNotContain("Politics", doc.Text);
+        Assert.DoesNotContain("horoscopes", doc.Text);
+        Assert.Equal("Jane Reporter", doc.Metadata.Author);
+        Assert.Equal("The Gazette", doc.Metadata.Outlet);
+        Assert.Equal("https://gazette.example/plan-approved", doc.Metadata.Url);
+        Assert.Equal(new DateTimeOffset(2016, 9, 14, 10, 0, 0, TimeSpan.Zero), doc.Metadata.Published!.Value.ToUniversalTime());
+    }
+
+    [Fact]
+    public void Large_page_reader_finds_the_same_paragraphs_as_smartreader_on_an_ordinary_page()
+    {
+        string html = ArticlePage("Plan approved", "The city approved the plan.");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var smart = HtmlArticle.Parse(html, null, "page.html").Text.Split("\n\n");
+        var paragraphs = HtmlBlocks.MainText(page);
+        Assert.Equal(smart.Where(p => p.Contains(" said") || p.Contains(" told")), paragraphs.Where(p => p.Contains(" said") || p.Contains(" told")));
+        Assert.DoesNotContain(paragraphs, p => p.Contains("horoscopes") || p.Contains("Privacy policy") || p.Contains("Sport"));
+    }
+
+    [Fact]
+    public void Html_paragraph_wrapped_over_source_lines_stays_one_paragraph_and_table_cells_are_apart()
+    {
+        string html = ArticlePage("Plan approved", "The city approved\n        the plan after a long\n        debate.")
+            .Replace("</article>", "<table><tr><td>Votes for</td><td>12</td></tr></table></article>");
+        var doc = HtmlArticle.Parse(html, null, "page.html");
+        Assert.Contains("\n\nThe city approved the plan after a long debate. The mayor said", doc.Text);
+        Assert.Contains("\n\nVotes for\n\n12", doc.Text);
+    }
+
     [Fact]
     public void Html_article_keeps_title_byline_date_outlet_and_canonical_url()
     {

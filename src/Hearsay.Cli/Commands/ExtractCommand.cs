@@ -21,7 +21,7 @@ public sealed class ExtractCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Article .txt files, HTML pages (.html, .htm: their main text), directories (searched recursively for *.txt), or - for standard input.",
+            Description = "Article .txt files, HTML pages (.html, .htm: their main text), directories (searched recursively for *.txt, *.html and *.htm), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         HearsayCli.RejectUnknownOptions(inputs);
@@ -73,7 +73,7 @@ public sealed class ExtractCommand : ICliCommand
                 return ExitCodes.UsageError;
             }
         }
-        var items = InputSource.Expand(inputs).ToList();
+        var items = InputSource.Expand(inputs, [".txt", .. IngestSources.HtmlExtensions]).ToList();
         if (items.Count == 0)
         {
             Console.Error.WriteLine("hearsay: no inputs found");

@@ -34,10 +34,13 @@ public class ExtractCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_html_page_is_read_for_its_main_text_and_offsets_index_that_text()
+    public void An_html_page_in_a_folder_is_read_for_its_main_text_and_offsets_index_that_text()
     {
-        string input = Path.Combine(_dir, "page.html");
-        File.WriteAllText(input, "<html><head><title>Harbour budget</title><script>var said = 1;</script></head><body>"
+        string input = Path.Combine(_dir, "site");
+        Directory.CreateDirectory(Path.Combine(input, "archive"));
+        File.WriteAllText(Path.Combine(input, "archive", "older.HTM"), "<html><body><p>Officials said the talks had stalled.</p></body></html>");
+        File.WriteAllText(Path.Combine(input, "logo.png"), "not an article");
+        File.WriteAllText(Path.Combine(input, "page.html"), "<html><head><title>Harbour budget</title><script>var said = 1;</script></head><body>"
             + "<nav><a href='/'>Home</a></nav><article><h1>Harbour budget</h1>"
             + "<p>The mayor said that the harbour budget would rise next year, and the council agreed to review it in the spring.</p>"
             + "<p>“We kept our promises,” Mayor Linda Ortiz said after the vote on Tuesday evening at the town hall.</p>"
@@ -47,6 +50,7 @@ public class ExtractCommandTests : IDisposable
         int exit = ExtractCommand.Run(new[] { input }, "json", output, threads: 1, quiet: true);
 
         Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(["older.json", "page.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "page.json")));
         string text = json.RootElement.GetProperty("text").GetString()!;
         Assert.DoesNotContain("<", text);

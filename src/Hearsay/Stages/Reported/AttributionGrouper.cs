@@ -614,6 +614,15 @@ public static class AttributionGrouper
             if (sourceOf[c] is { } source) all = all.Append(source);
             extent[c] = (all.Min(x => x.First), all.Max(x => x.End));
         }
+        // Only a cue of the same sentence can be reported (its attribution must lie in the sentence), so
+        // each sentence's cues, in order, are the candidates; a long article stays linear.
+        var cuesOfSentence = new Dictionary<int, List<int>>();
+        for (int c = 0; c < cues.Count; c++)
+        {
+            int s = doc.Tokens[cues[c].First].Sentence;
+            if (!cuesOfSentence.TryGetValue(s, out var list)) cuesOfSentence[s] = list = [];
+            list.Add(c);
+        }
         for (int c = 0; c < cues.Count; c++)
         {
             var cue = cues[c];
@@ -623,7 +632,7 @@ public static class AttributionGrouper
             var (left, right) = extent[c];
             RoleSpan? best = null;
             int bestGap = int.MaxValue;
-            for (int other = 0; other < cues.Count; other++)
+            foreach (int other in cuesOfSentence[doc.Tokens[cue.First].Sentence])
             {
                 if (other == c || contentOf[other].Count == 0) continue;
                 var (first, end) = extent[other];
