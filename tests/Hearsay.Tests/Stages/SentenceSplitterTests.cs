@@ -46,4 +46,23 @@ public class SentenceSplitterTests
     [Fact]
     public void Paragraphs_always_end_sentences() =>
         Assert.Equal(new[] { "First paragraph without end", "Second one." }, Sentences("First paragraph without end\n\nSecond one."));
+
+    [Fact]
+    public void A_text_without_sentence_ends_is_cut_after_a_comma_before_the_limit()
+    {
+        // 100 clauses of three words and a comma: 400 tokens with no full stop.
+        string text = string.Join(" ", Enumerable.Range(0, 100).Select(n => $"officials said {n},"));
+        var sentences = Sentences(text);
+        Assert.Equal(2, sentences.Length);
+        Assert.EndsWith("officials said 63,", sentences[0]);
+        Assert.StartsWith("officials said 64,", sentences[1]);
+        Assert.Equal(text, sentences[0] + " " + sentences[1]);
+    }
+
+    [Fact]
+    public void A_run_of_words_with_no_punctuation_at_all_is_cut_at_the_limit()
+    {
+        string text = string.Join(" ", Enumerable.Repeat("word", SentenceSplitter.MaxTokens + 10));
+        Assert.Equal([SentenceSplitter.MaxTokens, 10], Sentences(text).Select(s => s.Split(' ').Length));
+    }
 }
