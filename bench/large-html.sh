@@ -16,6 +16,8 @@ for n in (3000, 10000):
     page(f'divs-{n}', 'Divs', ''.join(f'<div class="c"><span><a href="/x{i}">link {i}</a></span><p>{said}</p></div>\n' for i in range(n)))
 # one article of 25,000 paragraphs
 page('paragraphs-25000', 'Long page', '<article><h1>Long page</h1>' + ''.join(f'<p>{said} Paragraph {i}.</p>\n' for i in range(25000)) + '</article>')
+# 7,000 paragraphs inside 250 nested <div>s (7,250 elements)
+page('deep-7000', 'Deep', '<div>' * 250 + ''.join(f'<p>{said} Paragraph {i}.</p>' for i in range(7000)) + '</div>' * 250)
 # a 40-paragraph article under 20,000 comments and 5,000 links
 article = ''.join(f'<p>The mayor said on Tuesday that plan number {i} would go ahead despite objections from residents.</p>' for i in range(40))
 comments = ''.join(f'<div class="comment"><div><a href="/u/{i}">reader{i}</a> <span>2 hours ago</span></div>'
