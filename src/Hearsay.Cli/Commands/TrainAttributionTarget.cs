@@ -30,7 +30,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_STACK"), out int stack)) options = options with { StackFolds = stack };
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
             var held = examples.Where((_, i) => i % 10 == fold).ToList();
-            var rest = examples.Where((_, i) => i % 10 != fold).ToList();
+            // HEARSAY_ATTR_SHARE=K trains on every K-th of the other articles only (a learning curve).
+            int share = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_SHARE"), out int sh) ? sh : 1;
+            var rest = examples.Where((_, i) => i % 10 != fold).Where((_, i) => i % share == 0).ToList();
             // HEARSAY_ATTR_TUNED=FILE keeps the held-out model: trained and saved when FILE is missing, loaded
             // when it exists, so that grouping variants can be compared without training again.
             var keep = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNED");

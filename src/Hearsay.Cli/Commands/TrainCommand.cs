@@ -251,7 +251,9 @@ public sealed class ParserTrainTarget : ITrainTarget
             if (keep is not null && File.Exists(keep)) { using var saved = File.OpenRead(keep); trained = Hearsay.Stages.Parsing.ParserModel.Load(saved); }
             else
             {
-                trained = Hearsay.Stages.Parsing.ParserTrainer.Train(all.Where((_, i) => i % 10 != 9).ToList(), options, context.Log);
+                // HEARSAY_PARSER_SHARE=K trains on every K-th of those sentences only (a learning curve).
+                int share = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_PARSER_SHARE"), out int sh) ? sh : 1;
+                trained = Hearsay.Stages.Parsing.ParserTrainer.Train(all.Where((_, i) => i % 10 != 9).Where((_, i) => i % share == 0).ToList(), options, context.Log);
                 if (keep is not null) { using var file = File.Create(keep); trained.Save(file); }
             }
             var held = context.Read(context.SilverTrain).Where((_, i) => i % 10 == 9).ToList();
