@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hearsay.Input;
 using Hearsay.Pipeline;
+using Hearsay.Store.Ingest;
 
 namespace Hearsay.Cli.Commands;
 
@@ -19,7 +20,7 @@ public sealed class BenchCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Article files (.txt) or folders, searched recursively. Default: ../shared/corpora/polnear/dev/text.",
+            Description = "Article files (.txt, or .html/.htm pages read for their main text before the timing) or folders, searched recursively. Default: ../shared/corpora/polnear/dev/text.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         HearsayCli.RejectUnknownOptions(inputs);
@@ -50,14 +51,15 @@ public sealed class BenchCommand : ICliCommand
             }
             inputs = [dev];
         }
-        var items = InputSource.Expand(inputs).Where(i => !i.IsStandardInput).ToList();
+        var items = InputSource.Expand(inputs, HtmlArticle.ArticleFileExtensions).Where(i => !i.IsStandardInput).ToList();
         var articles = new List<Article>();
         int failed = 0;
         foreach (var item in items)
         {
             try
             {
-                var document = ArticleReader.ReadFile(item.Path);
+                // HTML pages are read for their main text once, before the timing: bench times the pipeline.
+                var document = HtmlArticle.ReadArticleFile(item.Path);
                 articles.Add(new Article(item.Stem, document.Text));
             }
             catch (Exception e) when (e is InvalidInputException or IOException or UnauthorizedAccessException)

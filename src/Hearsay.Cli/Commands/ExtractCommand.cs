@@ -73,7 +73,7 @@ public sealed class ExtractCommand : ICliCommand
                 return ExitCodes.UsageError;
             }
         }
-        var items = InputSource.Expand(inputs, [".txt", .. IngestSources.HtmlExtensions]).ToList();
+        var items = InputSource.Expand(inputs, HtmlArticle.ArticleFileExtensions).ToList();
         if (items.Count == 0)
         {
             Console.Error.WriteLine("hearsay: no inputs found");
@@ -141,7 +141,7 @@ public sealed class ExtractCommand : ICliCommand
                 document = ArticleReader.FromText(ArticleReader.Decode(buffer.ToArray()), "stdin");
                 document.Metadata.Origin = "-";
             }
-            else document = HtmlArticle.IsHtmlFile(item.Path) ? HtmlArticle.ReadFile(item.Path) : ArticleReader.ReadFile(item.Path);
+            else document = HtmlArticle.ReadArticleFile(item.Path);
             pipeline.Process(document);
             return new Outcome(item, document, null, document.WordCount);
         }

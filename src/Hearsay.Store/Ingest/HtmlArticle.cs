@@ -18,6 +18,12 @@ public static class HtmlArticle
     public static bool IsHtmlFile(string path) =>
         IngestSources.HtmlExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The files `extract` and `bench` take from a folder: text files and HTML pages.</summary>
+    public static readonly string[] ArticleFileExtensions = [.. IngestSources.TextExtensions, .. IngestSources.HtmlExtensions];
+
+    /// <summary>An article file: an HTML page (.html, .htm) for its main text, any other file as text.</summary>
+    public static Document ReadArticleFile(string path) => IsHtmlFile(path) ? ReadFile(path) : ArticleReader.ReadFile(path);
+
     public static Document Parse(string html, string? url, string origin)
     {
         string baseUrl = url is not null && Uri.TryCreate(url, UriKind.Absolute, out _) ? url : "http://localhost/";

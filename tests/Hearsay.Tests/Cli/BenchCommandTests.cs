@@ -38,6 +38,18 @@ public class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_html_page_is_timed_on_its_main_text_not_its_markup()
+    {
+        File.WriteAllText(Path.Combine(_dir, "page.html"), "<html><head><title>Vote</title><script>var said = 1;</script></head>"
+            + "<body><nav><a href='/'>Home</a></nav><article><p>Officials said the vote had passed.</p></article></body></html>");
+        var output = new StringWriter();
+        var (exit, _) = StandardError.Capture(() => BenchCommand.Run([_dir], passes: 1, threads: 1, jsonPath: null, quiet: true, output));
+        Assert.Equal(ExitCodes.Success, exit);
+        // "Vote" and "Officials said the vote had passed": 7 words.
+        Assert.Contains("1 articles, 7 words", output.ToString());
+    }
+
+    [Fact]
     public void Nothing_readable_is_a_failure()
     {
         File.WriteAllBytes(Path.Combine(_dir, "binary.txt"), [0x00, 0x01, 0x02]);
