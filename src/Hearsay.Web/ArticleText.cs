@@ -33,19 +33,24 @@ internal static class ArticleText
         foreach (var m in marks) { cuts.Add(m.Start); cuts.Add(m.End); }
         var points = cuts.ToArray();
 
+        // Sweep over the cut points with the marks that have started in a queue, shortest first (then source
+        // before cue before content, then the earlier mark); a mark that has ended is dropped when it comes up.
+        var byStart = marks.Select((m, order) => (Mark: m, Order: order)).OrderBy(x => x.Mark.Start).ToList();
+        var started = new PriorityQueue<Mark, (int Length, Role Role, int Order)>();
+        int next = 0;
         var sb = new StringBuilder(text.Length * 2);
         var anchored = new HashSet<long>();
         Mark? open = null;
         for (int i = 0; i + 1 < points.Length; i++)
         {
             int start = points[i], end = points[i + 1];
-            Mark? winner = null;
-            foreach (var m in marks)
+            for (; next < byStart.Count && byStart[next].Mark.Start <= start; next++)
             {
-                if (m.Start > start || m.End < end) continue;
-                if (winner is null || m.End - m.Start < winner.End - winner.Start
-                    || (m.End - m.Start == winner.End - winner.Start && m.Role < winner.Role)) winner = m;
+                var (m, order) = byStart[next];
+                started.Enqueue(m, (m.End - m.Start, m.Role, order));
             }
+            while (started.TryPeek(out var top, out _) && top.End < end) started.Dequeue();
+            var winner = started.TryPeek(out var shortest, out _) ? shortest : null;
             if (!ReferenceEquals(winner, open))
             {
                 if (open is not null) sb.Append("</span>");
