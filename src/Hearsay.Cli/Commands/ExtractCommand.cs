@@ -159,7 +159,7 @@ public sealed class ExtractCommand : ICliCommand
         _ => $"internal error ({e.GetType().Name}: {e.Message})",
     };
 
-    private static void Write(Document document, string format, string? pathWithoutExtension, TextWriter stdout, bool colour)
+    private static void Write(Document document, string format, string? pathWithoutExtension, StreamWriter stdout, bool colour)
     {
         switch (format)
         {
@@ -168,10 +168,16 @@ public sealed class ExtractCommand : ICliCommand
                 break;
             case "json":
             case "jsonl" when pathWithoutExtension is null:
-                stdout.WriteLine(JsonDocumentWriter.ToJson(document, indented: format == "json"));
+                stdout.Flush();
+                JsonDocumentWriter.Write(document, stdout.BaseStream, indented: format == "json");
+                stdout.WriteLine();
                 break;
             case "jsonl":
-                File.WriteAllText(pathWithoutExtension + ".jsonl", JsonDocumentWriter.ToJson(document, indented: false) + "\n");
+                using (var file = File.Create(pathWithoutExtension + ".jsonl"))
+                {
+                    JsonDocumentWriter.Write(document, file, indented: false);
+                    file.WriteByte((byte)'\n');
+                }
                 break;
             case "brat":
                 WriteFile(pathWithoutExtension, ".ann", stdout, w => BratWriter.Write(document, w));

@@ -52,6 +52,7 @@ public static class JsonDocumentWriter
             foreach (var mention in entity.Mentions) WriteRange(writer, map, mention, null);
             writer.WriteEndArray();
             writer.WriteEndObject();
+            FlushLarge(writer);
         }
         writer.WriteEndArray();
 
@@ -83,11 +84,18 @@ public static class JsonDocumentWriter
             WriteNullable(writer, "rule", attribution.Rule);
             writer.WriteNumber("confidence", Math.Round(attribution.Confidence, 3));
             writer.WriteEndObject();
+            FlushLarge(writer);
         }
         writer.WriteEndArray();
         WriteNullable(writer, "provenance", document.Provenance?.Id);
         WriteProfile(writer, SourcingProfile.Of(document));
         writer.WriteEndObject();
+    }
+
+    /// <summary>Passes what is written on to the stream now and then, so that a huge document is not held twice.</summary>
+    private static void FlushLarge(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending > 1 << 16) writer.Flush();
     }
 
     private static void WriteProfile(Utf8JsonWriter writer, SourcingProfile profile)
