@@ -21,7 +21,7 @@ public sealed class ExtractCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Article .txt files, HTML pages (.html, .htm: their main text), directories (searched recursively for *.txt, *.html and *.htm), or - for standard input.",
+            Description = "Article .txt files, HTML pages (.html, .htm, or an http(s) URL: their main text), directories (searched recursively for *.txt, *.html and *.htm), or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         HearsayCli.RejectUnknownOptions(inputs);
@@ -141,6 +141,7 @@ public sealed class ExtractCommand : ICliCommand
                 document = ArticleReader.FromText(ArticleReader.Decode(buffer.ToArray()), "stdin");
                 document.Metadata.Origin = "-";
             }
+            else if (IngestSources.IsHttpUrl(item.Path)) document = Web.Value.FetchPageAsync(item.Path).GetAwaiter().GetResult();
             else document = HtmlArticle.ReadArticleFile(item.Path);
             pipeline.Process(document);
             return new Outcome(item, document, null, document.WordCount);
@@ -148,10 +149,14 @@ public sealed class ExtractCommand : ICliCommand
         catch (Exception e) { return new Outcome(item, null, Describe(e), 0); }
     }
 
+    /// <summary>Fetches the pages named by URL; made on the first one.</summary>
+    private static readonly Lazy<IngestSources> Web = new(() => new IngestSources(IngestSources.CreateHttpClient()));
+
     /// <summary>The one line a bad input gets: what went wrong reading or processing it.</summary>
     internal static string Describe(Exception e) => e switch
     {
         InvalidInputException => e.Message,
+        HttpRequestException or TaskCanceledException => IngestSources.Describe(e),
         FileNotFoundException => "no such file",
         DirectoryNotFoundException => "no such file or folder",
         UnauthorizedAccessException => "permission denied",

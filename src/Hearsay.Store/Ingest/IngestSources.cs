@@ -143,14 +143,26 @@ public sealed partial class IngestSources(HttpClient http)
     private async Task<IEnumerable<IngestItem>> FromUrlAsync(string url, CancellationToken cancellationToken)
     {
         var (content, mediaType) = await FetchAsync(url, cancellationToken);
-        string trimmed = content.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        bool isFeed = mediaType is not null && (mediaType.Contains("rss") || mediaType.Contains("atom") || mediaType.EndsWith("/xml"))
-                      || trimmed.StartsWith("<rss", StringComparison.OrdinalIgnoreCase)
-                      || trimmed.StartsWith("<feed", StringComparison.OrdinalIgnoreCase)
-                      || (trimmed.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && (trimmed.Contains("<rss") || trimmed.Contains("<feed")));
-        if (isFeed) return FromFeed(content, url, url);
+        if (IsFeed(content, mediaType)) return FromFeed(content, url, url);
         string page = content;
         return [new IngestItem(url, _ => Task.FromResult(HtmlArticle.Parse(page, url, url)))];
+    }
+
+    /// <summary>The article at the URL of a page (not a feed), fetched and read as an HTML page.</summary>
+    public async Task<Document> FetchPageAsync(string url, CancellationToken cancellationToken = default)
+    {
+        var (content, mediaType) = await FetchAsync(url, cancellationToken);
+        if (IsFeed(content, mediaType)) throw new InvalidInputException("a feed, not a page: `hearsay ingest` reads the articles of a feed");
+        return HtmlArticle.Parse(content, url, url);
+    }
+
+    private static bool IsFeed(string content, string? mediaType)
+    {
+        string trimmed = content.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return mediaType is not null && (mediaType.Contains("rss") || mediaType.Contains("atom") || mediaType.EndsWith("/xml"))
+               || trimmed.StartsWith("<rss", StringComparison.OrdinalIgnoreCase)
+               || trimmed.StartsWith("<feed", StringComparison.OrdinalIgnoreCase)
+               || (trimmed.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && (trimmed.Contains("<rss") || trimmed.Contains("<feed")));
     }
 
     private IEnumerable<IngestItem> FromFeed(string xml, string label, string? feedUrl)

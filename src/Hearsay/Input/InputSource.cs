@@ -4,7 +4,17 @@ namespace Hearsay.Input;
 public sealed record InputItem(string Path)
 {
     public bool IsStandardInput => Path == "-";
-    public string Stem => IsStandardInput ? "stdin" : System.IO.Path.GetFileNameWithoutExtension(Path);
+    /// <summary>The name outputs take: the file name without its extension, or a URL's last path segment (its host when it has none).</summary>
+    public string Stem => IsStandardInput ? "stdin"
+        : Uri.TryCreate(Path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? UrlStem(uri)
+        : System.IO.Path.GetFileNameWithoutExtension(Path);
+
+    private static string UrlStem(Uri uri)
+    {
+        string? segment = uri.Segments.LastOrDefault(s => s.Trim('/').Length > 0)?.Trim('/');
+        string name = segment is null ? "" : System.IO.Path.GetFileNameWithoutExtension(Uri.UnescapeDataString(segment));
+        return name.Length > 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0 ? name : uri.Host;
+    }
 }
 
 /// <summary>Expands the command-line inputs: files as given, directories recursively (files with one of the given extensions, .txt by default), "-" for stdin.</summary>

@@ -67,6 +67,29 @@ public class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_page_url_is_fetched_and_read_and_a_feed_or_a_missing_page_gets_one_line()
+    {
+        using var server = new Hearsay.Testing.LocalHttpServer();
+        server.Add("/politics/harbour-budget.html", "text/html; charset=utf-8", "<html><head><title>Harbour budget</title></head><body>"
+            + "<article><h1>Harbour budget</h1><p>The mayor said that the harbour budget would rise next year, and the council "
+            + "agreed to review it in the spring.</p></article></body></html>");
+        server.Add("/feed.rss", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Gazette</title></channel></rss>");
+        string output = Path.Combine(_dir, "out-url");
+
+        var (exit, error) = StandardError.Capture(() => ExtractCommand.Run(
+            [server.BaseUrl + "politics/harbour-budget.html", server.BaseUrl + "feed.rss", server.BaseUrl + "gone"], "json", output, threads: 2, quiet: true));
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.Contains("feed.rss") && l.Contains("a feed, not a page"));
+        Assert.Contains(lines, l => l.Contains("/gone") && l.Contains("HTTP 404"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "harbour-budget.json")));
+        Assert.StartsWith("Harbour budget\n\nThe mayor said", json.RootElement.GetProperty("text").GetString());
+        Assert.Equal(server.BaseUrl + "politics/harbour-budget.html", json.RootElement.GetProperty("url").GetString());
+    }
+
+    [Fact]
     public void A_sources_file_extends_the_outlets()
     {
         string input = Path.Combine(_dir, "story.txt");
