@@ -172,6 +172,14 @@ public sealed class IngestTests : IDisposable
         Assert.Contains("\n\nVotes for\n\n12", doc.Text);
     }
 
+    [Theory]
+    [InlineData("<!DOCTYPE html><html><body><p>Text</p></body></html>", true)]
+    [InlineData("\uFEFF\n  <html lang=\"en\"><body>Text</body></html>", true)]
+    [InlineData("Headline\n\n<tweet id=\"1\">The senator said so.</tweet>", false)]
+    [InlineData("<b>Not a page</b> but text with markup", false)]
+    public void Standard_input_is_read_as_html_only_when_it_opens_as_a_page(string text, bool html) =>
+        Assert.Equal(html, HtmlArticle.LooksLikeHtml(text));
+
     [Fact]
     public void Html_article_keeps_title_byline_date_outlet_and_canonical_url()
     {

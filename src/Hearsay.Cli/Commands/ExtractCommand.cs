@@ -138,7 +138,8 @@ public sealed class ExtractCommand : ICliCommand
             {
                 using var buffer = new MemoryStream();
                 Console.OpenStandardInput().CopyTo(buffer);
-                document = ArticleReader.FromText(ArticleReader.Decode(buffer.ToArray()), "stdin");
+                string text = ArticleReader.Decode(buffer.ToArray());
+                document = HtmlArticle.LooksLikeHtml(text) ? HtmlArticle.Parse(text, null, "-") : ArticleReader.FromText(text, "stdin");
                 document.Metadata.Origin = "-";
             }
             else if (IngestSources.IsHttpUrl(item.Path)) document = Web.Value.FetchPageAsync(item.Path).GetAwaiter().GetResult();

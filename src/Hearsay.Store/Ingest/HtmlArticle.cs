@@ -21,6 +21,13 @@ public static class HtmlArticle
     /// <summary>The files `extract` and `bench` take from a folder: text files and HTML pages.</summary>
     public static readonly string[] ArticleFileExtensions = [.. IngestSources.TextExtensions, .. IngestSources.HtmlExtensions];
 
+    /// <summary>Whether text read without a file name (standard input) is an HTML page: it opens with a doctype or &lt;html&gt;.</summary>
+    public static bool LooksLikeHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart("\uFEFF \t\r\n");
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>An article file: an HTML page (.html, .htm) for its main text, any other file as text.</summary>
     public static Document ReadArticleFile(string path) => IsHtmlFile(path) ? ReadFile(path) : ArticleReader.ReadFile(path);
 
