@@ -220,6 +220,7 @@ public static class AttributionGrouper
         bool ordered = true;
         for (int k = 0; k + 1 < cues.Count && ordered; k++) ordered = cues[k].End <= cues[k + 1].First && cues[k].Length > 0;
         var cueEnds = ordered ? cues.Select(c => c.End).ToArray() : null;
+        RangeIndex<Quotation>? quotations = null;   // built when first needed
         foreach (var span in spans)
         {
             if (span.Role == RoleSpan.Content)
@@ -232,7 +233,7 @@ public static class AttributionGrouper
                     if (gap > options.MaxContentGap) continue;
                     bool sameSentence = SharesSentence(doc, span, cues[c]);
                     if (!sameSentence && span.Length < options.MinForeignContent
-                        && !(options.QuotedForeignContent && ReachSentence(doc, around ??= QuotationsAround(doc, span), cues[c]))) continue;
+                        && !(options.QuotedForeignContent && ReachSentence(doc, around ??= QuotationsAround(quotations ??= QuotationIndex(doc), span), cues[c]))) continue;
                     int cost = gap + (sameSentence ? 0 : options.OtherSentencePenalty);
                     if (CueBetween(cues, ordered, span, cues[c])) cost += 100;
                     if (cost < bestCost) { best = c; bestCost = cost; }
@@ -426,6 +427,7 @@ public static class AttributionGrouper
     private static IReadOnlyList<RoleSpan> GerundsToContent(Document doc, IReadOnlyList<RoleSpan> spans)
     {
         List<RoleSpan>? result = null;
+        Dictionary<int, int>? contentStarting = null;
         for (int n = 0; n < spans.Count; n++)
         {
             var cue = spans[n];
@@ -435,15 +437,22 @@ public static class AttributionGrouper
             if (doc.Tokens[gerund].Tag != "VBG" || BeForms.Contains(before.Text) || before.Tag is not ("VBD" or "VBZ" or "VBP" or "VBN" or "VB" or "RP")) continue;
             // "started asking", "left wondering": a gerund of speech or thought is the cue itself.
             if (Quotes.CueLexicon.IsCueVerb(doc.Tokens[gerund].Text)) continue;
-            int content = -1;
-            for (int m = 0; m < spans.Count; m++)
-                if (spans[m].Role == RoleSpan.Content && spans[m].First == cue.End) content = m;
-            if (content < 0) continue;
+            contentStarting ??= LastContentStarting(spans);
+            if (!contentStarting.TryGetValue(cue.End, out int content)) continue;
             result ??= new List<RoleSpan>(spans);
             result[n] = cue with { End = gerund };
             result[content] = spans[content] with { First = gerund };
         }
         return result ?? spans;
+    }
+
+    /// <summary>For each token where a content span starts, the index of the last such span.</summary>
+    private static Dictionary<int, int> LastContentStarting(IReadOnlyList<RoleSpan> spans)
+    {
+        var starting = new Dictionary<int, int>();
+        for (int m = 0; m < spans.Count; m++)
+            if (spans[m].Role == RoleSpan.Content) starting[spans[m].First] = m;
+        return starting;
     }
 
     private static bool IsAuxiliaryOf(Document doc, int token, RoleSpan cue)
@@ -736,17 +745,64 @@ public static class AttributionGrouper
     /// </summary>
     private static IReadOnlyList<RoleSpan> AddDocumentParticiples(Document doc, IReadOnlyList<RoleSpan> spans)
     {
+        // The labeller's spans are disjoint and in text order, and each change below keeps them so: then each
+        // participle is placed by bisection in the one list, which a long article needs. Other lists are
+        // rebuilt at each participle.
+        bool disjoint = true;
+        for (int k = 0; k + 1 < spans.Count && disjoint; k++) disjoint = spans[k].End <= spans[k + 1].First && spans[k].Length > 0;
+        var inPlace = disjoint ? spans.ToList() : null;
         IReadOnlyList<RoleSpan> result = spans;
         for (int verb = 0; verb < doc.Tokens.Count; verb++)
         {
             if (doc.Tokens[verb].Tag is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal)) continue;
             int end = DocumentParticipleEnd(doc, verb);
             if (end < 0) continue;
-            if (WithParticiple(doc, result, verb, end) is not { } updated) continue;
-            result = updated;
+            if (inPlace is not null)
+            {
+                if (!PlaceParticiple(doc, inPlace, verb, end)) continue;
+            }
+            else if (WithParticiple(doc, result, verb, end) is { } updated) result = updated;
+            else continue;
             verb = end - 1;
         }
-        return result;
+        return inPlace ?? result;
+    }
+
+    /// <summary>
+    /// <see cref="WithParticiple"/> on disjoint spans in text order, changed in place: the spans that reach into
+    /// [<paramref name="verb"/>, <paramref name="end"/>) are found by bisection. Returns whether anything changed.
+    /// </summary>
+    private static bool PlaceParticiple(Document doc, List<RoleSpan> spans, int verb, int end)
+    {
+        int first = Bisection.CountBefore(spans.Count, k => spans[k].End <= verb);
+        int after = first;
+        while (after < spans.Count && spans[after].First < end) after++;
+        for (int k = first; k < after; k++)
+            if (spans[k].Role == RoleSpan.Source || spans[k].First < verb) return false;
+        var replacement = new List<RoleSpan> { new(RoleSpan.Cue, verb, end) };
+        bool hasContent = false;
+        for (int k = first; k < after; k++)
+            if (spans[k].Role == RoleSpan.Content && spans[k].End > end) { replacement.Add(spans[k] with { First = end }); hasContent = true; }
+        for (int k = after; k < spans.Count && spans[k].First <= end + 1 && !hasContent; k++)
+            hasContent = spans[k].Role == RoleSpan.Content;
+        if (!hasContent)
+        {
+            var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+            int stop = end;
+            while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !CoveredInOrder(spans, stop)) stop++;
+            stop = TrimPunctuation(doc, end, stop);
+            if (stop == end) return false;
+            replacement.Add(new RoleSpan(RoleSpan.Content, end, stop));
+        }
+        spans.RemoveRange(first, after - first);
+        spans.InsertRange(first, replacement);
+        return true;
+    }
+
+    private static bool CoveredInOrder(List<RoleSpan> spans, int token)
+    {
+        int k = Bisection.CountBefore(spans.Count, i => spans[i].End <= token);
+        return k < spans.Count && spans[k].First <= token;
     }
 
     /// <summary>The spans with [<paramref name="verb"/>, <paramref name="end"/>) as one cue, or null where that stretch stays as labelled.</summary>
@@ -944,9 +1000,13 @@ public static class AttributionGrouper
         return false;
     }
 
+    /// <summary>The document's quotations by their token spans (as ranges of token indices).</summary>
+    private static RangeIndex<Quotation> QuotationIndex(Document doc) =>
+        new(doc.Quotations.Select(q => (new TextRange(q.FirstToken, q.EndToken), q)));
+
     /// <summary>The quotations that hold all of <paramref name="span"/>.</summary>
-    private static List<Quotation> QuotationsAround(Document doc, RoleSpan span) =>
-        doc.Quotations.Where(q => q.FirstToken <= span.First && span.End <= q.EndToken).ToList();
+    private static List<Quotation> QuotationsAround(RangeIndex<Quotation> quotations, RoleSpan span) =>
+        quotations.Around(span.First + 1, span.End - 1).Select(e => e.Value).ToList();
 
     /// <summary>Whether one of <paramref name="quotations"/> also covers part of the cue's sentence.</summary>
     private static bool ReachSentence(Document doc, List<Quotation> quotations, RoleSpan cue)

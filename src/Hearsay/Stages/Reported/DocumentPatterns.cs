@@ -234,6 +234,7 @@ public static class DocumentPatterns
     public static void AddSourceAppositions(Document doc, bool relatives = false)
     {
         if (!doc.Has(Layers.Dependencies)) return;
+        var cuesAndContents = CuesAndContents(doc);   // only sources change below
         foreach (var attribution in doc.Attributions)
         {
             if (attribution.Source is not { } range) continue;
@@ -244,7 +245,7 @@ public static class DocumentPatterns
             // "Sen. Chris Murphy (D-Conn.)": a short parenthetical right after the name belongs to it (train's
             // gold: 82 party-and-state tags inside the source, 3 left out).
             if (ShortParentheticalEnd(doc, end, sentence) is int close
-                && !IsCueOrContent(doc, new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[close - 1].Range.End)))
+                && !cuesAndContents.AnyOverlapping(new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[close - 1].Range.End)))
             {
                 attribution.Source = range = new TextRange(range.Start, doc.Tokens[close - 1].Range.End);
                 end = close;
@@ -268,7 +269,7 @@ public static class DocumentPatterns
             grown = AttributionGrouper.TrimPunctuation(doc, end, grown);
             if (comma && grown < sentence.EndToken && doc.Tokens[grown].Text == ",") grown++;
             var added = new TextRange(doc.Tokens[end].Range.Start, doc.Tokens[grown - 1].Range.End);
-            if (IsCueOrContent(doc, added)) continue;
+            if (cuesAndContents.AnyOverlapping(added)) continue;
             attribution.Source = new TextRange(range.Start, added.End);
         }
     }
@@ -318,6 +319,7 @@ public static class DocumentPatterns
     {
         if (!doc.Has(Layers.Dependencies)) return false;
         bool grown = false;
+        var cuesAndContents = CuesAndContents(doc);   // only sources change below
         foreach (var attribution in doc.Attributions)
         {
             if (attribution.Source is not { } range || attribution.Cue is not { } cue) continue;
@@ -338,7 +340,7 @@ public static class DocumentPatterns
             while (subjectFirst < subjectEnd && doc.Tokens[subjectFirst].Shape == TokenShape.Punctuation) subjectFirst++;
             if (subjectEnd - subjectFirst > maxTokens || subjectFirst >= first && subjectEnd <= end) continue;
             var whole = new TextRange(doc.Tokens[subjectFirst].Range.Start, doc.Tokens[subjectEnd - 1].Range.End);
-            if (IsCueOrContent(doc, whole)) continue;
+            if (cuesAndContents.AnyOverlapping(whole)) continue;
             attribution.Source = new TextRange(Math.Min(whole.Start, range.Start), Math.Max(whole.End, range.End));
             grown = true;
         }
@@ -352,6 +354,8 @@ public static class DocumentPatterns
     public static bool TakeCueColons(Document doc)
     {
         bool taken = false;
+        var cuesAndContents = CuesAndContents(doc);
+        var takenColons = new HashSet<int>();   // the cues grow only by these
         foreach (var attribution in doc.Attributions)
         {
             if (attribution.Cue is not { } cue || attribution.Content.Count == 0) continue;
@@ -359,21 +363,15 @@ public static class DocumentPatterns
             if (colon + 1 >= doc.Tokens.Count || doc.Tokens[colon].Text != ":") continue;
             int next = colon + 1;
             if (!attribution.Content.Any(c => c.Start == doc.Tokens[next].Range.Start)) continue;
-            if (IsCueOrContent(doc, doc.Tokens[colon].Range)) continue;
+            if (cuesAndContents.AnyOverlapping(doc.Tokens[colon].Range) || takenColons.Contains(colon)) continue;
             attribution.Cue = new TextRange(cue.Start, doc.Tokens[colon].Range.End);
+            takenColons.Add(colon);
             taken = true;
         }
         return taken;
     }
 
-    private static bool IsCueOrContent(Document doc, TextRange range)
-    {
-        foreach (var a in doc.Attributions)
-        {
-            if (a.Cue is { } cue && cue.Overlaps(range)) return true;
-            foreach (var fragment in a.Content)
-                if (fragment.Overlaps(range)) return true;
-        }
-        return false;
-    }
+    /// <summary>The cues and content fragments of the document's attributions, to ask whether words are taken.</summary>
+    private static RangeIndex<Attribution> CuesAndContents(Document doc) =>
+        new(doc.Attributions.SelectMany(a => a.Content.Select(c => (c, a)).Concat(a.Cue is { } cue ? [(cue, a)] : Array.Empty<(TextRange, Attribution)>())));
 }
