@@ -787,16 +787,25 @@ public static class AttributionGrouper
             hasContent = spans[k].Role == RoleSpan.Content;
         if (!hasContent)
         {
-            var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
-            int stop = end;
-            while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !CoveredInOrder(spans, stop)) stop++;
-            stop = TrimPunctuation(doc, end, stop);
+            int stop = ParticipleContentEnd(doc, verb, end, token => CoveredInOrder(spans, token));
             if (stop == end) return false;
             replacement.Add(new RoleSpan(RoleSpan.Content, end, stop));
         }
         spans.RemoveRange(first, after - first);
         spans.InsertRange(first, replacement);
         return true;
+    }
+
+    /// <summary>
+    /// Where the content of a document participle without one ends: at the first comma, semicolon or dash, or
+    /// labelled token, after <paramref name="end"/> in the sentence (<paramref name="end"/> itself when there is none).
+    /// </summary>
+    private static int ParticipleContentEnd(Document doc, int verb, int end, Func<int, bool> covered)
+    {
+        var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+        int stop = end;
+        while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !covered(stop)) stop++;
+        return TrimPunctuation(doc, end, stop);
     }
 
     private static bool CoveredInOrder(List<RoleSpan> spans, int token)
@@ -828,10 +837,7 @@ public static class AttributionGrouper
         }
         if (!hasContent)
         {
-            var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
-            int stop = end;
-            while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !Covered(spans, stop)) stop++;
-            stop = TrimPunctuation(doc, end, stop);
+            int stop = ParticipleContentEnd(doc, verb, end, token => Covered(spans, token));
             if (stop == end) return null;
             updated.Add(new RoleSpan(RoleSpan.Content, end, stop));
         }
