@@ -86,14 +86,8 @@ public sealed class SpeakerResolver : IStage
         if (descriptors.Resolve(written, source.Start) is { } name) return entities.ForMention(name);
         if (entities.LatestUnnamedWithNoun(words[^1], source.Start) is { } unnamed) return unnamed;
         // "the commission" after "the Commission on Presidential Debates": the nearest name holding the noun.
-        string noun = words[^1];
-        for (int i = index.LastStartingBefore(source.Start); i >= 0; i--)
-        {
-            if (names[i].End > source.Start) continue;
-            string text = entities.Text(names[i]);
-            if (text.Split(' ').Any(w => w.Equals(noun, StringComparison.OrdinalIgnoreCase))) return entities.ForMention(names[i]);
-        }
-        return null;
+        int holding = index.LastWithWordBefore(words[^1], source.Start);
+        return holding >= 0 ? entities.ForMention(names[holding]) : null;
     }
 
     // "the Ukrainian leader": a nationality describes; "the Trump campaign": a name names.
