@@ -146,10 +146,8 @@ public class AttributionGrouperTests
     public void A_cue_inside_another_content_gets_it_as_parent()
     {
         var doc = Tokenized("News\n\nThe report said that Biden told Zelensky that aid would wait.");
-        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "The report"), Cue = At(doc, "said") };
-        outer.Content.Add(At(doc, "that Biden told Zelensky that aid would wait"));
-        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = At(doc, "Biden"), Cue = At(doc, "told") };
-        inner.Content.Add(At(doc, "that aid would wait"));
+        var outer = Spanned(doc, AttributionKind.Indirect, "The report", "said", "that Biden told Zelensky that aid would wait");
+        var inner = Spanned(doc, AttributionKind.Indirect, "Biden", "told", "that aid would wait");
         doc.Attributions.Add(outer);
         doc.Attributions.Add(inner);
         AttributionNester.Nest(doc);
@@ -163,15 +161,9 @@ public class AttributionGrouperTests
     public void The_innermost_content_holding_a_cue_is_its_parent_whatever_the_order()
     {
         var doc = Tokenized("News\n\nThe paper said that aides claimed that the senator told donors that taxes would rise.");
-        Attribution Make(string id, string source, string cue, string content)
-        {
-            var a = new Attribution(id, AttributionKind.Indirect) { Source = At(doc, source), Cue = At(doc, cue) };
-            a.Content.Add(At(doc, content));
-            return a;
-        }
-        var paper = Make("A1", "The paper", "said", "that aides claimed that the senator told donors that taxes would rise");
-        var aides = Make("A2", "aides", "claimed", "that the senator told donors that taxes would rise");
-        var senator = Make("A3", "the senator", "told", "that taxes would rise");
+        var paper = Spanned(doc, AttributionKind.Indirect, "The paper", "said", "that aides claimed that the senator told donors that taxes would rise");
+        var aides = Spanned(doc, AttributionKind.Indirect, "aides", "claimed", "that the senator told donors that taxes would rise");
+        var senator = Spanned(doc, AttributionKind.Indirect, "the senator", "told", "that taxes would rise");
         doc.Attributions.AddRange([senator, paper, aides]);
         AttributionNester.Nest(doc);
         Assert.Same(aides, senator.Parent);
@@ -183,12 +175,9 @@ public class AttributionGrouperTests
     public void Of_two_equal_contents_holding_a_cue_the_first_listed_is_the_parent()
     {
         var doc = Tokenized("News\n\nThe paper and the agency said that the senator told donors that taxes would rise.");
-        var agency = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "the agency"), Cue = At(doc, "said") };
-        agency.Content.Add(At(doc, "that the senator told donors that taxes would rise"));
-        var paper = new Attribution("A2", AttributionKind.Indirect) { Source = At(doc, "The paper"), Cue = At(doc, "said") };
-        paper.Content.Add(At(doc, "that the senator told donors that taxes would rise"));
-        var senator = new Attribution("A3", AttributionKind.Indirect) { Source = At(doc, "the senator"), Cue = At(doc, "told") };
-        senator.Content.Add(At(doc, "that taxes would rise"));
+        var agency = Spanned(doc, AttributionKind.Indirect, "the agency", "said", "that the senator told donors that taxes would rise");
+        var paper = Spanned(doc, AttributionKind.Indirect, "The paper", "said", "that the senator told donors that taxes would rise");
+        var senator = Spanned(doc, AttributionKind.Indirect, "the senator", "told", "that taxes would rise");
         doc.Attributions.AddRange([agency, paper, senator]);
         AttributionNester.Nest(doc);
         Assert.Same(agency, senator.Parent);
@@ -225,8 +214,7 @@ public class AttributionGrouperTests
     public void Nested_attributions_are_found_inside_content_by_rule()
     {
         var doc = Tokenized("News\n\nThe report said that Biden had to tell Zelensky that the aid would be delayed.");
-        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "The report"), Cue = At(doc, "said") };
-        outer.Content.Add(At(doc, "that Biden had to tell Zelensky that the aid would be delayed"));
+        var outer = Spanned(doc, AttributionKind.Indirect, "The report", "said", "that Biden had to tell Zelensky that the aid would be delayed");
         doc.Attributions.Add(outer);
         AttributionNester.FindReported(doc, new Dictionary<string, float> { ["tell"] = 0.7f, ["said"] = 0.9f });
         var inner = Assert.Single(doc.Attributions, a => a.Parent == outer);
@@ -535,12 +523,7 @@ public class AttributionGrouperTests
     public void The_labellers_attribution_replaces_a_sieves_mixed_quote_but_not_a_direct_one()
     {
         var doc = Tokenized("News\n\nClinton called half of his supporters “deplorables.” “We will win,” Smith said.");
-        Attribution Make(AttributionKind kind, string source, string cue, string content, string rule)
-        {
-            var a = new Attribution("", kind) { Source = At(doc, source), Cue = At(doc, cue), Rule = rule };
-            a.Content.Add(At(doc, content));
-            return a;
-        }
+        Attribution Make(AttributionKind kind, string source, string cue, string content, string rule) => Spanned(doc, kind, source, cue, content, rule);
         doc.Attributions.Clear();
         doc.Attributions.Add(Make(AttributionKind.Mixed, "Clinton", "called", "“deplorables.”", "partial-quote"));
         doc.Attributions.Add(Make(AttributionKind.Direct, "Smith", "said", "“We will win,”", "quote-then-cue"));
@@ -555,7 +538,7 @@ public class AttributionGrouperTests
     }
 
     /// <summary>An attribution whose spans are the first occurrences of the given words in the document.</summary>
-    private static Attribution Spanned(Document doc, AttributionKind kind, string source, string cue, string content, string rule)
+    private static Attribution Spanned(Document doc, AttributionKind kind, string source, string cue, string content, string? rule = null)
     {
         var a = new Attribution("", kind) { Source = At(doc, source), Cue = At(doc, cue), Rule = rule };
         a.Content.Add(At(doc, content));
@@ -621,10 +604,8 @@ public class AttributionGrouperTests
     {
         var doc = Tokenized("News\n\nAccording to the Post, Biden told Zelensky in a phone call that more aid was on its way.");
         doc.Attributions.Clear();
-        var outer = new Attribution("A1", AttributionKind.Indirect) { Source = At(doc, "the Post"), Cue = At(doc, "According to"), Rule = "tagger" };
-        outer.Content.Add(At(doc, "Biden told Zelensky in a phone call that more aid was on its way"));
-        var inner = new Attribution("A2", AttributionKind.Indirect) { Source = At(doc, "Biden"), Cue = At(doc, "told"), Rule = "tagger" };
-        inner.Content.Add(At(doc, "that more aid was on its way"));
+        var outer = Spanned(doc, AttributionKind.Indirect, "the Post", "According to", "Biden told Zelensky in a phone call that more aid was on its way", "tagger");
+        var inner = Spanned(doc, AttributionKind.Indirect, "Biden", "told", "that more aid was on its way", "tagger");
         doc.Attributions.AddRange([outer, inner]);
         AttributionNester.Nest(doc);
         AttributionNester.FindReported(doc, new Dictionary<string, float> { ["told"] = 0.9f });
