@@ -45,6 +45,16 @@ public sealed class Attribution
     public string? Rule { get; set; }
     public double Confidence { get; set; } = 1.0;
 
+    /// <summary>The cue (when there is one) and the content fragments: the words the attribution takes.</summary>
+    public IEnumerable<TextRange> CueAndContent
+    {
+        get
+        {
+            if (Cue is { } cue) yield return cue;
+            foreach (var fragment in Content) yield return fragment;
+        }
+    }
+
     public TextRange ContentExtent =>
         Content.Count == 0 ? default : new TextRange(Content.Min(c => c.Start), Content.Max(c => c.End));
 }

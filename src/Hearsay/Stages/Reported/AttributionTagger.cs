@@ -253,13 +253,13 @@ public sealed class AttributionTagger : IStage
     private sealed class SieveIndex(List<Attribution> sieves)
     {
         private readonly RangeIndex<int> _ranges = new(sieves.SelectMany((s, i) =>
-            (s.Source is { } source ? [source] : Array.Empty<TextRange>()).Concat(s.Cue is { } cue ? [cue] : []).Concat(s.Content).Select(r => (r, i))));
+            (s.Source is { } source ? s.CueAndContent.Prepend(source) : s.CueAndContent).Select(r => (r, i))));
 
         /// <summary>The sieves' attributions that <paramref name="a"/> clashes with, in their order (see <see cref="Clash"/>).</summary>
         public List<Attribution> ClashingWith(Attribution a)
         {
             var hits = new SortedSet<int>();
-            foreach (var r in Ranges(a))
+            foreach (var r in a.CueAndContent)
                 foreach (var (range, sieve) in _ranges.Around(r.End, r.Start))
                     if (r.Overlaps(range)) hits.Add(sieve);
             return hits.Select(i => sieves[i]).ToList();
@@ -268,19 +268,12 @@ public sealed class AttributionTagger : IStage
 
     private static bool Clash(Attribution sieve, Attribution a)
     {
-        foreach (var r in Ranges(a))
+        foreach (var r in a.CueAndContent)
         {
             if (sieve.Source is { } s && r.Overlaps(s)) return true;
-            if (sieve.Cue is { } c && r.Overlaps(c)) return true;
-            foreach (var x in sieve.Content) if (r.Overlaps(x)) return true;
+            foreach (var x in sieve.CueAndContent) if (r.Overlaps(x)) return true;
         }
         return false;
-    }
-
-    private static IEnumerable<TextRange> Ranges(Attribution a)
-    {
-        if (a.Cue is { } c) yield return c;
-        foreach (var x in a.Content) yield return x;
     }
 
     private static int Anchor(Attribution a) =>

@@ -200,13 +200,8 @@ public static class DocumentPatterns
         token == sentence.FirstToken || doc.Tokens[token - 1].Text is "-" or "--" or "—" or "–"
         || doc.Text.AsSpan(doc.Tokens[token - 1].Range.End, doc.Tokens[token].Range.Start - doc.Tokens[token - 1].Range.End).Contains('\n');
 
-    /// <summary>From the start of an attribution's cue or content, whichever comes first, to the end of the last.</summary>
-    private static TextRange Extent(Attribution a)
-    {
-        int start = a.Cue?.Start ?? int.MaxValue, end = a.Cue?.End ?? int.MinValue;
-        foreach (var c in a.Content) { start = Math.Min(start, c.Start); end = Math.Max(end, c.End); }
-        return new TextRange(start, end);
-    }
+    /// <summary>From the start of an attribution's cue or content, whichever comes first, to the end of the last (it has a cue).</summary>
+    private static TextRange Extent(Attribution a) => new(a.CueAndContent.Min(r => r.Start), a.CueAndContent.Max(r => r.End));
 
     /// <summary>Removes <paramref name="range"/> from the fragments that overlap it, keeping what lies on either side if it holds a word.</summary>
     private static void CutOut(string text, List<TextRange> fragments, TextRange range)
@@ -373,5 +368,5 @@ public static class DocumentPatterns
 
     /// <summary>The cues and content fragments of the document's attributions, to ask whether words are taken.</summary>
     private static RangeIndex<Attribution> CuesAndContents(Document doc) =>
-        new(doc.Attributions.SelectMany(a => a.Content.Select(c => (c, a)).Concat(a.Cue is { } cue ? [(cue, a)] : Array.Empty<(TextRange, Attribution)>())));
+        new(doc.Attributions.SelectMany(a => a.CueAndContent.Select(r => (r, a))));
 }
