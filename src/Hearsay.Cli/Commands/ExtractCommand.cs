@@ -142,7 +142,7 @@ public sealed class ExtractCommand : ICliCommand
                 document = HtmlArticle.LooksLikeHtml(text) ? HtmlArticle.Parse(text, null, "-") : ArticleReader.FromText(text, "stdin");
                 document.Metadata.Origin = "-";
             }
-            else if (IngestSources.IsHttpUrl(item.Path)) document = Web.Value.FetchPageAsync(item.Path).GetAwaiter().GetResult();
+            else if (item.IsUrl) document = Web.Value.FetchPageAsync(item.Path).GetAwaiter().GetResult();
             else document = HtmlArticle.ReadArticleFile(item.Path);
             pipeline.Process(document);
             return new Outcome(item, document, null, document.WordCount);

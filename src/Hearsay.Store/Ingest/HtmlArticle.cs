@@ -176,7 +176,7 @@ public static class HtmlArticle
     private static string? ResolveUrl(string? href, string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(href)) return null;
-        if (IngestSources.IsHttpUrl(href)) return new Uri(href).ToString();
+        if (InputSource.IsHttpUrl(href)) return new Uri(href).ToString();
         if (href.Contains("://")) return null;
         if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, href, out var resolved)) return resolved.ToString();
         return null;

@@ -38,7 +38,7 @@ public sealed partial class IngestSources(HttpClient http)
         {
             try
             {
-                if (IsHttpUrl(input))
+                if (InputSource.IsHttpUrl(input))
                     items.AddRange(await FromUrlAsync(input, cancellationToken));
                 else if (Directory.Exists(input))
                 {
@@ -68,9 +68,6 @@ public sealed partial class IngestSources(HttpClient http)
         TextExtensions.Concat(HtmlExtensions).Concat(FeedExtensions).Concat(JsonlExtensions).Contains(ext, StringComparer.OrdinalIgnoreCase);
 
     private static bool Is(string path, string[] extensions) => extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
-
-    public static bool IsHttpUrl(string s) =>
-        Uri.TryCreate(s, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private IEnumerable<IngestItem> FromFile(string path)
     {
@@ -215,9 +212,9 @@ public sealed partial class IngestSources(HttpClient http)
         if (string.IsNullOrWhiteSpace(link)) return null;
         link = link.Trim();
         // On Unix "/path" parses as an absolute file: URI, so only http(s) counts as absolute here.
-        if (IsHttpUrl(link)) return new Uri(link).ToString();
+        if (InputSource.IsHttpUrl(link)) return new Uri(link).ToString();
         if (link.Contains("://")) return null;
-        if (feedUrl is not null && Uri.TryCreate(new Uri(feedUrl), link, out var rel) && IsHttpUrl(rel.ToString())) return rel.ToString();
+        if (feedUrl is not null && Uri.TryCreate(new Uri(feedUrl), link, out var rel) && InputSource.IsHttpUrl(rel.ToString())) return rel.ToString();
         return null;
     }
 

@@ -4,10 +4,10 @@ namespace Hearsay.Input;
 public sealed record InputItem(string Path)
 {
     public bool IsStandardInput => Path == "-";
+    /// <summary>An http(s) URL rather than a file.</summary>
+    public bool IsUrl => InputSource.IsHttpUrl(Path);
     /// <summary>The name outputs take: the file name without its extension, or a URL's last path segment (its host when it has none).</summary>
-    public string Stem => IsStandardInput ? "stdin"
-        : Uri.TryCreate(Path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? UrlStem(uri)
-        : System.IO.Path.GetFileNameWithoutExtension(Path);
+    public string Stem => IsStandardInput ? "stdin" : IsUrl ? UrlStem(new Uri(Path)) : System.IO.Path.GetFileNameWithoutExtension(Path);
 
     private static string UrlStem(Uri uri)
     {
@@ -20,6 +20,10 @@ public sealed record InputItem(string Path)
 /// <summary>Expands the command-line inputs: files as given, directories recursively (files with one of the given extensions, .txt by default), "-" for stdin.</summary>
 public static class InputSource
 {
+    /// <summary>Whether <paramref name="s"/> is an absolute http or https URL (on Unix "/path" parses as a file: URI, which is not).</summary>
+    public static bool IsHttpUrl(string s) =>
+        Uri.TryCreate(s, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     public static IEnumerable<InputItem> Expand(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null)
     {
         extensions ??= [".txt"];
