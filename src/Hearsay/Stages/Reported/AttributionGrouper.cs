@@ -217,8 +217,7 @@ public static class AttributionGrouper
 
         // Cues in text order without overlapping (as the labeller's spans are) are searched by bisection, so
         // that an article with thousands of them is grouped in n log n rather than n² steps.
-        bool ordered = true;
-        for (int k = 0; k + 1 < cues.Count && ordered; k++) ordered = cues[k].End <= cues[k + 1].First && cues[k].Length > 0;
+        bool ordered = InOrderApart(cues);
         var cueEnds = ordered ? cues.Select(c => c.End).ToArray() : null;
         RangeIndex<Quotation>? quotations = null;   // built when first needed
         foreach (var span in spans)
@@ -745,38 +744,31 @@ public static class AttributionGrouper
     /// </summary>
     private static IReadOnlyList<RoleSpan> AddDocumentParticiples(Document doc, IReadOnlyList<RoleSpan> spans)
     {
-        // The labeller's spans are disjoint and in text order, and each change below keeps them so: then each
-        // participle is placed by bisection in the one list, which a long article needs. Other lists are
-        // rebuilt at each participle.
-        bool disjoint = true;
-        for (int k = 0; k + 1 < spans.Count && disjoint; k++) disjoint = spans[k].End <= spans[k + 1].First && spans[k].Length > 0;
-        var inPlace = disjoint ? spans.ToList() : null;
-        IReadOnlyList<RoleSpan> result = spans;
+        // The labeller's spans are in text order and apart, and each change below keeps them so, which lets each
+        // participle be placed by bisection in the one list. Lists that are not so are left as they are.
+        if (!InOrderApart(spans)) return spans;
+        var result = spans.ToList();
         for (int verb = 0; verb < doc.Tokens.Count; verb++)
         {
             if (doc.Tokens[verb].Tag is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal)) continue;
             int end = DocumentParticipleEnd(doc, verb);
-            if (end < 0) continue;
-            if (inPlace is not null)
-            {
-                if (!PlaceParticiple(doc, inPlace, verb, end)) continue;
-            }
-            else if (WithParticiple(doc, result, verb, end) is { } updated) result = updated;
-            else continue;
-            verb = end - 1;
+            if (end >= 0 && PlaceParticiple(doc, result, verb, end)) verb = end - 1;
         }
-        return inPlace ?? result;
+        return result;
     }
 
     /// <summary>
-    /// <see cref="WithParticiple"/> on disjoint spans in text order, changed in place: the spans that reach into
-    /// [<paramref name="verb"/>, <paramref name="end"/>) are found by bisection. Returns whether anything changed.
+    /// Makes [<paramref name="verb"/>, <paramref name="end"/>) one cue in <paramref name="spans"/> (in text order and
+    /// apart): cues inside it give way, contents lose the part inside it, and where nothing follows it as content the
+    /// rest of its clause becomes content. Returns false, changing nothing, where that stretch stays as labelled.
     /// </summary>
     private static bool PlaceParticiple(Document doc, List<RoleSpan> spans, int verb, int end)
     {
         int first = Bisection.CountBefore(spans.Count, k => spans[k].End <= verb);
         int after = first;
         while (after < spans.Count && spans[after].First < end) after++;
+        // A source inside the stretch, or a span running into it from before the verb (the content of an
+        // attribution around this one), leaves it as labelled.
         for (int k = first; k < after; k++)
             if (spans[k].Role == RoleSpan.Source || spans[k].First < verb) return false;
         var replacement = new List<RoleSpan> { new(RoleSpan.Cue, verb, end) };
@@ -787,7 +779,11 @@ public static class AttributionGrouper
             hasContent = spans[k].Role == RoleSpan.Content;
         if (!hasContent)
         {
-            int stop = ParticipleContentEnd(doc, verb, end, token => CoveredInOrder(spans, token));
+            // The rest of the clause: up to the first comma, semicolon or dash, or labelled token.
+            var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
+            int stop = end;
+            while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !Covered(spans, stop)) stop++;
+            stop = TrimPunctuation(doc, end, stop);
             if (stop == end) return false;
             replacement.Add(new RoleSpan(RoleSpan.Content, end, stop));
         }
@@ -796,60 +792,19 @@ public static class AttributionGrouper
         return true;
     }
 
-    /// <summary>
-    /// Where the content of a document participle without one ends: at the first comma, semicolon or dash, or
-    /// labelled token, after <paramref name="end"/> in the sentence (<paramref name="end"/> itself when there is none).
-    /// </summary>
-    private static int ParticipleContentEnd(Document doc, int verb, int end, Func<int, bool> covered)
-    {
-        var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
-        int stop = end;
-        while (stop < sentence.EndToken && doc.Tokens[stop].Text is not ("," or ";" or "--" or "—") && !covered(stop)) stop++;
-        return TrimPunctuation(doc, end, stop);
-    }
-
-    private static bool CoveredInOrder(List<RoleSpan> spans, int token)
+    /// <summary>Whether a span of <paramref name="spans"/> (in text order and apart) covers the token.</summary>
+    private static bool Covered(List<RoleSpan> spans, int token)
     {
         int k = Bisection.CountBefore(spans.Count, i => spans[i].End <= token);
         return k < spans.Count && spans[k].First <= token;
     }
 
-    /// <summary>The spans with [<paramref name="verb"/>, <paramref name="end"/>) as one cue, or null where that stretch stays as labelled.</summary>
-    private static List<RoleSpan>? WithParticiple(Document doc, IReadOnlyList<RoleSpan> spans, int verb, int end)
+    /// <summary>Whether the spans come in text order, none empty and none overlapping the next, as <see cref="Spans"/> gives them.</summary>
+    private static bool InOrderApart(IReadOnlyList<RoleSpan> spans)
     {
-        // A source inside the stretch, or a span running into it from before the verb (the content of an
-        // attribution around this one), leaves it as labelled.
-        foreach (var span in spans)
-            if (span.First < end && verb < span.End && (span.Role == RoleSpan.Source || span.First < verb)) return null;
-        var updated = new List<RoleSpan>(spans.Count + 2);
-        bool hasContent = false;
-        foreach (var span in spans)
-        {
-            bool inside = span.First < end && verb < span.End;
-            if (span.Role == RoleSpan.Cue && inside) continue;
-            if (span.Role == RoleSpan.Content && inside)
-            {
-                if (span.End > end) { updated.Add(span with { First = end }); hasContent = true; }
-                continue;
-            }
-            if (span.Role == RoleSpan.Content && span.First >= end && span.First <= end + 1) hasContent = true;
-            updated.Add(span);
-        }
-        if (!hasContent)
-        {
-            int stop = ParticipleContentEnd(doc, verb, end, token => Covered(spans, token));
-            if (stop == end) return null;
-            updated.Add(new RoleSpan(RoleSpan.Content, end, stop));
-        }
-        updated.Add(new RoleSpan(RoleSpan.Cue, verb, end));
-        updated.Sort(RoleSpan.InTextOrder);
-        return updated;
-    }
-
-    private static bool Covered(IReadOnlyList<RoleSpan> spans, int token)
-    {
-        foreach (var span in spans) if (span.First <= token && token < span.End) return true;
-        return false;
+        for (int k = 0; k + 1 < spans.Count; k++)
+            if (spans[k].Length == 0 || spans[k].End > spans[k + 1].First) return false;
+        return true;
     }
 
     /// <summary>See <see cref="AttributionGrouperOptions.QuotedAsSaying"/>.</summary>
