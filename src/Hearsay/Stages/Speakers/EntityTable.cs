@@ -173,14 +173,17 @@ internal sealed class EntityTable
         return null;
 
         // "Mrs. Clinton" is not "Bill Clinton".
-        bool Fits((int Index, int Start, string Full, char Gender) c) => gender == '?' || c.Gender == '?' || c.Gender == gender;
+        bool Fits(FullName c) => gender == '?' || c.Gender == '?' || c.Gender == gender;
     }
 
-    private Dictionary<string, List<(int Index, int Start, string Full, char Gender)>>? _byLastWord, _byFirstWord;
-    private readonly Dictionary<string, List<(int Index, int Start, string Full, char Gender)>> _fullNamesFor = new(StringComparer.Ordinal);
+    /// <summary>A name of two words or more: its place among the article's names, its start, its words without titles, their gender.</summary>
+    private readonly record struct FullName(int Index, int Start, string Full, char Gender);
+
+    private Dictionary<string, List<FullName>>? _byLastWord, _byFirstWord;
+    private readonly Dictionary<string, List<FullName>> _fullNamesFor = new(StringComparer.Ordinal);
 
     /// <summary>The article's names of two words or more (titles left out) that end in <paramref name="surname"/>, or begin with it when it is a first name, in text order.</summary>
-    private List<(int Index, int Start, string Full, char Gender)> FullNamesFor(string surname)
+    private List<FullName> FullNamesFor(string surname)
     {
         if (_fullNamesFor.TryGetValue(surname, out var found)) return found;
         if (_byLastWord is null || _byFirstWord is null)
@@ -192,7 +195,7 @@ internal sealed class EntityTable
                 var words = StripTitles(_document.Slice(_names[i]));
                 if (words.Length < 2) continue;
                 string full = string.Join(' ', words);
-                var entry = (i, _names[i].Start, full, FirstNames.GenderOf(full));
+                var entry = new FullName(i, _names[i].Start, full, FirstNames.GenderOf(full));
                 AddTo(_byLastWord, words[^1], entry);
                 if (!string.Equals(words[0], words[^1], StringComparison.Ordinal)) AddTo(_byFirstWord, words[0], entry);
             }
@@ -204,7 +207,7 @@ internal sealed class EntityTable
         _fullNamesFor[surname] = found;
         return found;
 
-        static void AddTo(Dictionary<string, List<(int, int, string, char)>> index, string key, (int, int, string, char) entry)
+        static void AddTo(Dictionary<string, List<FullName>> index, string key, FullName entry)
         {
             if (!index.TryGetValue(key, out var list)) index[key] = list = new();
             list.Add(entry);
