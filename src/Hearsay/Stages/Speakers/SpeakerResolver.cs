@@ -145,10 +145,8 @@ public sealed class SpeakerResolver : IStage
         string lower = pronoun.ToLowerInvariant();
         bool singular = lower is "he" or "she" or "i";
         char gender = lower == "he" ? 'm' : lower == "she" ? 'f' : '?';
-        var tokens = document.Tokens;
-        int pronounSentence = tokens[document.TokenAtOrAfter(position)].Sentence;
+        int pronounSentence = document.Tokens[document.TokenAtOrAfter(position)].Sentence;
         int lowest = Math.Max(0, pronounSentence - 6);
-        int SentenceOf(TextRange r) => tokens[document.TokenAtOrAfter(r.Start)].Sentence;
 
         bool Fits(Entity e) => singular
             ? e.Kind == EntityKind.Person && e.Named && (gender == '?' || Gender(genders, e) is var g && (g == '?' || g == gender))
