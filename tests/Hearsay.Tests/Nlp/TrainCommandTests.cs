@@ -2,6 +2,7 @@ using Hearsay.Cli.Commands;
 
 namespace Hearsay.Tests.Nlp;
 
+[Collection(Hearsay.Tests.Cli.ConsoleCollection.Name)]
 public class TrainCommandTests
 {
     [Fact]
@@ -28,5 +29,23 @@ public class TrainCommandTests
         Assert.Contains("parser", names);
         Assert.All(command.Subcommands.Where(c => c.Name is "pos" or "ner" or "parser"),
             c => Assert.Contains(c.Options, o => o.Name == "--corpus"));
+    }
+
+    [Fact]
+    public void Train_attribution_refuses_a_missing_vector_file_in_one_line_before_training()
+    {
+        string dir = Directory.CreateTempSubdirectory("hearsay-corpus").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "silver"));
+            File.WriteAllBytes(Path.Combine(dir, "silver", "dev.conllu.gz"), []);
+            string missing = Path.Combine(dir, "no-vectors.json");
+            var (exit, error) = Hearsay.Tests.Cli.StandardError.Capture(() => Hearsay.Cli.HearsayCli.RunAsync(
+                ["train", "attribution", "--corpus", dir, "--embeddings", missing]).GetAwaiter().GetResult());
+            Assert.Equal(Hearsay.Cli.ExitCodes.UsageError, exit);
+            Assert.Equal($"--embeddings: no file {missing}", error.Split('\n')[0]);
+            Assert.DoesNotContain("attribution: read", error);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 }

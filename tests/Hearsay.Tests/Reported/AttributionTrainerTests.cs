@@ -128,4 +128,37 @@ public class AttributionTrainerTests
         Assert.Equal(1f, rates["said"]);
         Assert.False(rates.ContainsKey("council"));
     }
+
+    [Fact]
+    public void A_word_training_never_saw_borrows_the_cue_rate_of_its_nearest_words()
+    {
+        var shouting = new[] { "The mayor shouted that taxes would rise.", "The coach shouted that the game was over.", "The judge shouted that the room must clear." }
+            .Select((text, i) => Example("s" + i, "News\n\n" + text, text[..text.IndexOf(" shouted", StringComparison.Ordinal)], "shouted",
+                text[(text.IndexOf("that", StringComparison.Ordinal))..^1]))
+            .ToList();
+        string path = Hearsay.Tests.Nlp.WordEmbeddingsTests.WriteVectors(("the", [0, 0.3f, 1]), ("shouted", [1, 0, 0]), ("yelled", [0.9f, 0.2f, 0]),
+            ("table", [0, 0, 1]), ("that", [0, 1, 0]));
+        try
+        {
+            var embeddings = WordEmbeddings.ReadWinkJson(path, maxWords: 10);
+            var rates = CueNeighbours.Build(embeddings, shouting, k: 1).Rates(shouting);
+            Assert.Equal(1f, rates["yelled"]);    // its nearest word, "shouted", is a cue all three times
+            Assert.False(rates.ContainsKey("table"));  // its nearest word, "the", never is
+
+            var model = AttributionTrainer.Train(Examples.Value.Concat(shouting).ToList(), Small with { Embeddings = embeddings, Neighbours = 1 });
+            Assert.Equal(1f, model.NeighbourRates!["yelled"]);
+            using var stream = new MemoryStream();
+            model.Save(stream);
+            stream.Position = 0;
+            Assert.Equal(model.NeighbourRates, AttributionModel.Load(stream).NeighbourRates!);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Without_word_vectors_the_model_has_no_neighbour_rates()
+    {
+        var model = AttributionTrainer.Train(Examples.Value, Small with { StackFolds = 0 });
+        Assert.Null(model.NeighbourRates);
+    }
 }

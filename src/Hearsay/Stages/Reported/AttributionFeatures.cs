@@ -19,6 +19,7 @@ internal sealed class AttributionFeatures
 
     private readonly ulong[] _lower, _suffix, _shape;
     private readonly byte[] _cue;          // cue-rate bucket 0..5
+    private readonly byte[] _near;         // neighbour cue-rate bucket 0..5 (CueNeighbours), 0 without a table
     private readonly int[] _leftCue, _rightCue;   // nearest strong cue in the sentence, or -1
     private readonly int[] _leftWeak, _rightWeak; // nearest weaker cue-like word (rate >= WeakCue) in the sentence, or -1
     private readonly byte[] _quote;        // 0 outside quotes, 1 inside, 2 a quotation mark
@@ -49,13 +50,15 @@ internal sealed class AttributionFeatures
     private static readonly ulong CloseQuote = FeatureHash.Of("!CLOSEQ");
     private static readonly ulong None = FeatureHash.Of("!NONE");
 
-    public AttributionFeatures(Document doc, IReadOnlyDictionary<string, float> cueRates)
+    public AttributionFeatures(Document doc, IReadOnlyDictionary<string, float> cueRates,
+        IReadOnlyDictionary<string, float>? neighbourRates = null)
     {
         int n = _count = doc.Tokens.Count;
         _lower = new ulong[n];
         _suffix = new ulong[n];
         _shape = new ulong[n];
         _cue = new byte[n];
+        _near = new byte[n];
         _leftCue = new int[n];
         _rightCue = new int[n];
         _leftWeak = new int[n];
@@ -89,6 +92,13 @@ internal sealed class AttributionFeatures
             float rate = cueRates.TryGetValue(lower, out float r) ? r : 0f;
             rates[i] = rate;
             _cue[i] = RateBucket(rate);
+            // A word the lexicon does not know counts as cue-like as its neighbours are (the nearest cues on
+            // each side and the governor above a token look for cue-like words).
+            if (neighbourRates is not null && neighbourRates.TryGetValue(lower, out float near))
+            {
+                _near[i] = RateBucket(near);
+                if (rate <= 0) rates[i] = near;
+            }
         }
         foreach (var q in doc.Quotations)
             for (int i = q.FirstToken; i < q.EndToken && i < n; i++)
@@ -355,6 +365,10 @@ internal sealed class AttributionFeatures
         f[k++] = FeatureHash.Feature(74, complements, cue);
         f[k++] = FeatureHash.Feature(75, P1, complements);
         f[k++] = FeatureHash.Feature(76, complements, _suffix[i]);
+        ulong near = _near[i];
+        f[k++] = FeatureHash.Feature(77, near, tag);
+        f[k++] = FeatureHash.Feature(78, near, complements);
+        f[k++] = FeatureHash.Feature(79, near, cue);
         if (_first is null) return k;
 
         ulong r = _first[i], rl = First(i - 1), rr = First(i + 1), children = _childRoles[i];

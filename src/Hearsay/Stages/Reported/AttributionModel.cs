@@ -14,10 +14,11 @@ public sealed class AttributionModel
     public const string FileName = "attribution.bin";
 
     internal AttributionModel(LinearModel weights, IReadOnlyDictionary<string, float> cueRates, LinearModel? stacked = null,
-        AttributionConfidence? confidence = null)
+        AttributionConfidence? confidence = null, IReadOnlyDictionary<string, float>? neighbourRates = null)
     {
         Weights = weights;
         CueRates = cueRates;
+        NeighbourRates = neighbourRates;
         Stacked = stacked;
         Confidence = confidence;
     }
@@ -27,31 +28,39 @@ public sealed class AttributionModel
     internal LinearModel? Stacked { get; }
     /// <summary>For each lower-cased word seen inside cues in training: the share of its occurrences that are cue words.</summary>
     public IReadOnlyDictionary<string, float> CueRates { get; }
+    /// <summary>For the words of a pretrained vector space: the cue rate of their nearest words (<see cref="CueNeighbours"/>); null without one.</summary>
+    public IReadOnlyDictionary<string, float>? NeighbourRates { get; }
     /// <summary>How likely each found attribution is to be right; null in model files from before it.</summary>
     public AttributionConfidence? Confidence { get; }
     public int FeatureCount => Weights.FeatureCount + (Stacked?.FeatureCount ?? 0);
 
     /// <summary>A copy without the rows whose largest absolute weight is below <paramref name="minWeight"/> (smaller, faster).</summary>
-    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence);
+    public AttributionModel Prune(float minWeight) => minWeight <= 0 ? this : new(Weights.Prune(minWeight), CueRates, Stacked?.Prune(minWeight), Confidence, NeighbourRates);
 
     public void Save(Stream output) => ModelFile.Write(output, Kind, writer =>
     {
         Weights.Write(writer);
-        writer.Write(CueRates.Count);
-        foreach (var (word, rate) in CueRates.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            writer.Write(word);
-            writer.Write(rate);
-        }
+        WriteRates(writer, CueRates);
         writer.Write(Stacked is not null);
         Stacked?.Write(writer);
         writer.Write(Confidence is not null);
         Confidence?.Write(writer);
+        writer.Write(NeighbourRates is not null);
+        if (NeighbourRates is not null) WriteRates(writer, NeighbourRates);
     });
 
-    public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
+    private static void WriteRates(BinaryWriter writer, IReadOnlyDictionary<string, float> rates)
     {
-        var weights = LinearModel.Read(reader);
+        writer.Write(rates.Count);
+        foreach (var (word, rate) in rates.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(word);
+            writer.Write(rate);
+        }
+    }
+
+    private static Dictionary<string, float> ReadRates(BinaryReader reader)
+    {
         int count = reader.ReadInt32();
         var rates = new Dictionary<string, float>(count, StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
@@ -59,14 +68,28 @@ public sealed class AttributionModel
             string word = reader.ReadString();
             rates[word] = reader.ReadSingle();
         }
+        return rates;
+    }
+
+    public static AttributionModel Load(Stream input) => ModelFile.Read(input, Kind, reader =>
+    {
+        var weights = LinearModel.Read(reader);
+        var rates = ReadRates(reader);
         var stacked = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
-        return new AttributionModel(weights, rates, stacked, ReadConfidence(reader));
+        var confidence = ReadConfidence(reader);
+        return new AttributionModel(weights, rates, stacked, confidence, ReadNeighbourRates(reader));
     });
 
     private static AttributionConfidence? ReadConfidence(BinaryReader reader)
     {
         try { return reader.ReadBoolean() ? AttributionConfidence.Read(reader) : null; }
         catch (EndOfStreamException) { return null; }   // a file written before the confidence model
+    }
+
+    private static Dictionary<string, float>? ReadNeighbourRates(BinaryReader reader)
+    {
+        try { return reader.ReadBoolean() ? ReadRates(reader) : null; }
+        catch (EndOfStreamException) { return null; }   // a file written before the neighbour rates
     }
 
     /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>

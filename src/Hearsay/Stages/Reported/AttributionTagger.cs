@@ -71,7 +71,7 @@ public sealed class AttributionTagger : IStage
     public void Process(Document document)
     {
         if (document.Tokens.Count == 0) return;
-        var features = new AttributionFeatures(document, _model.CueRates);
+        var features = new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates);
         var margins = new float[features.Count];
         var labels = Label(_model, features, margins);
         Attribute(document, labels, margins, _model.Confidence, _model.CueRates, _options);

@@ -32,6 +32,12 @@ public static class AttributionTrainer
         public int StackFolds { get; init; } = 4;
         /// <summary>Labellers trained on differently shuffled articles (seeds Seed, Seed + 1, ...) whose weights are averaged into one model, in every pass.</summary>
         public int Ensemble { get; init; } = 1;
+        /// <summary>Pretrained word vectors (<see cref="WordEmbeddings"/>) for the neighbour cue rates; null: none.</summary>
+        public WordEmbeddings? Embeddings { get; init; }
+        /// <summary>Nearest words averaged for a neighbour rate.</summary>
+        public int Neighbours { get; init; } = 10;
+        /// <summary>The most frequent words of <see cref="Embeddings"/> that get a neighbour rate.</summary>
+        public const int EmbeddingWords = 60000;
         /// <summary>Train the confidence model on the attributions the jackknifed first pass finds (needs StackFolds > 1).</summary>
         public bool Confidence { get; init; } = true;
     }
@@ -103,6 +109,14 @@ public static class AttributionTrainer
     /// <summary>For each lower-cased word that is part of a cue at least <paramref name="minCount"/> times: the share of its occurrences that are.</summary>
     public static Dictionary<string, float> CueRates(IEnumerable<Example> examples, int minCount)
     {
+        var (total, cue) = WordCounts(examples);
+        return cue.Where(p => p.Value >= minCount)
+            .ToDictionary(p => p.Key, p => (float)p.Value / total[p.Key], StringComparer.Ordinal);
+    }
+
+    /// <summary>For each lower-cased word: how often it occurs, and how often as (part of) a cue.</summary>
+    internal static (Dictionary<string, int> Total, Dictionary<string, int> Cue) WordCounts(IEnumerable<Example> examples)
+    {
         var total = new Dictionary<string, int>(StringComparer.Ordinal);
         var cue = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in examples)
@@ -114,8 +128,7 @@ public static class AttributionTrainer
                 if (AttributionLabels.RoleOf(e.Labels[i]) == RoleSpan.Cue) cue[w] = cue.GetValueOrDefault(w) + 1;
             }
         }
-        return cue.Where(p => p.Value >= minCount)
-            .ToDictionary(p => p.Key, p => (float)p.Value / total[p.Key], StringComparer.Ordinal);
+        return (total, cue);
     }
 
     public static AttributionModel Train(IReadOnlyList<Example> examples, Options options, Action<string>? log = null)
@@ -124,14 +137,19 @@ public static class AttributionTrainer
         log?.Invoke($"attribution: cue lexicon of {rates.Count:N0} words ({rates.Count(p => p.Value >= AttributionFeatures.StrongCue):N0} strong)");
         // Jackknifed cue lexicon: each training article sees rates counted without its own fold, as an
         // unseen article will, so the labeller does not learn to trust rates of words it only saw once.
+        var neighbours = options.Embeddings is { } embeddings ? CueNeighbours.Build(embeddings, examples, options.Neighbours) : null;
+        var nearRates = neighbours?.Rates(examples);
+        if (nearRates is not null) log?.Invoke($"attribution: neighbour cue rates for {nearRates.Count:N0} words");
         var features = new AttributionFeatures[examples.Count];
         var ratesOf = new IReadOnlyDictionary<string, float>[examples.Count];
         for (int fold = 0; fold < options.Folds; fold++)
         {
-            var foldRates = options.Folds <= 1 ? rates : CueRates(examples.Where((_, i) => i % options.Folds != fold), options.MinCueCount);
+            var others = examples.Where((_, i) => i % options.Folds != fold).ToList();
+            var foldRates = options.Folds <= 1 ? rates : CueRates(others, options.MinCueCount);
+            var foldNear = options.Folds <= 1 ? nearRates : neighbours?.Rates(others);
             for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds))
             {
-                features[i] = new AttributionFeatures(examples[i].Document, foldRates);
+                features[i] = new AttributionFeatures(examples[i].Document, foldRates, foldNear);
                 ratesOf[i] = foldRates;
             }
         }
@@ -158,7 +176,7 @@ public static class AttributionTrainer
             // The same unseen-text labels, grouped into attributions, teach the confidence model how often each kind is right.
             if (options.Confidence) confidence = TrainConfidence(examples, firstLabels, firstMargins, ratesOf, options, log);
         }
-        var model = new AttributionModel(first, rates, stacked, confidence).Prune(options.MinWeight);
+        var model = new AttributionModel(first, rates, stacked, confidence, nearRates).Prune(options.MinWeight);
         log?.Invoke($"attribution: {model.FeatureCount:N0} features kept");
         return model;
     }
@@ -267,7 +285,7 @@ public static class AttributionTrainer
         var tp = new int[4]; var sys = new int[4]; var gold = new int[4];
         foreach (var e in examples)
         {
-            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates));
+            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates, model.NeighbourRates));
             for (int i = 0; i < labels.Length; i++)
             {
                 int s = AttributionLabels.RoleOf(labels[i]), g = AttributionLabels.RoleOf(e.Labels[i]);
@@ -286,7 +304,7 @@ public static class AttributionTrainer
         var spurious = new Dictionary<string, int>();
         foreach (var e in examples)
         {
-            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates));
+            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates, model.NeighbourRates));
             for (int i = 0; i < labels.Length; i++)
             {
                 bool gold = AttributionLabels.RoleOf(e.Labels[i]) == RoleSpan.Cue, system = AttributionLabels.RoleOf(labels[i]) == RoleSpan.Cue;
