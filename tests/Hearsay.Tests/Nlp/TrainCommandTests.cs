@@ -48,4 +48,23 @@ public class TrainCommandTests
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
+
+    [Fact]
+    public void Train_attribution_refuses_a_vector_file_that_is_not_one_in_one_line()
+    {
+        string dir = Directory.CreateTempSubdirectory("hearsay-corpus").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "silver"));
+            File.WriteAllBytes(Path.Combine(dir, "silver", "dev.conllu.gz"), []);
+            string broken = Path.Combine(dir, "vectors.json");
+            File.WriteAllText(broken, "{\"dimensions\":3,\"words\":[\"said\"],\"vectors\":{\"said\":[1,0");
+            var (exit, error) = Hearsay.Tests.Cli.StandardError.Capture(() => Hearsay.Cli.HearsayCli.RunAsync(
+                ["train", "attribution", "--corpus", dir, "--embeddings", broken]).GetAwaiter().GetResult());
+            Assert.Equal(Hearsay.Cli.ExitCodes.UsageError, exit);
+            Assert.StartsWith($"--embeddings: {broken} is not a word-vector file", error.Split('\n')[0]);
+            Assert.DoesNotContain("   at ", error);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }
