@@ -34,36 +34,34 @@ public class TrainCommandTests
     [Fact]
     public void Train_attribution_refuses_a_missing_vector_file_in_one_line_before_training()
     {
-        string dir = Directory.CreateTempSubdirectory("hearsay-corpus").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(dir, "silver"));
-            File.WriteAllBytes(Path.Combine(dir, "silver", "dev.conllu.gz"), []);
-            string missing = Path.Combine(dir, "no-vectors.json");
-            var (exit, error) = Hearsay.Tests.Cli.StandardError.Capture(() => Hearsay.Cli.HearsayCli.RunAsync(
-                ["train", "attribution", "--corpus", dir, "--embeddings", missing]).GetAwaiter().GetResult());
-            Assert.Equal(Hearsay.Cli.ExitCodes.UsageError, exit);
-            Assert.Equal($"--embeddings: no file {missing}", error.Split('\n')[0]);
-            Assert.DoesNotContain("attribution: read", error);
-        }
-        finally { Directory.Delete(dir, recursive: true); }
+        var (exit, error, vectors) = TrainAttributionWithVectors(contents: null);
+        Assert.Equal(Hearsay.Cli.ExitCodes.UsageError, exit);
+        Assert.Equal($"--embeddings: no file {vectors}", error.Split('\n')[0]);
+        Assert.DoesNotContain("attribution: read", error);
     }
 
     [Fact]
     public void Train_attribution_refuses_a_vector_file_that_is_not_one_in_one_line()
+    {
+        var (exit, error, vectors) = TrainAttributionWithVectors("{\"dimensions\":3,\"words\":[\"said\"],\"vectors\":{\"said\":[1,0");
+        Assert.Equal(Hearsay.Cli.ExitCodes.UsageError, exit);
+        Assert.StartsWith($"--embeddings: {vectors} is not a word-vector file", error.Split('\n')[0]);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    /// <summary>Runs `hearsay train attribution` on an empty corpus with a vector file of these contents (none: no file).</summary>
+    private static (int Exit, string Error, string Vectors) TrainAttributionWithVectors(string? contents)
     {
         string dir = Directory.CreateTempSubdirectory("hearsay-corpus").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(dir, "silver"));
             File.WriteAllBytes(Path.Combine(dir, "silver", "dev.conllu.gz"), []);
-            string broken = Path.Combine(dir, "vectors.json");
-            File.WriteAllText(broken, "{\"dimensions\":3,\"words\":[\"said\"],\"vectors\":{\"said\":[1,0");
+            string vectors = Path.Combine(dir, "vectors.json");
+            if (contents is not null) File.WriteAllText(vectors, contents);
             var (exit, error) = Hearsay.Tests.Cli.StandardError.Capture(() => Hearsay.Cli.HearsayCli.RunAsync(
-                ["train", "attribution", "--corpus", dir, "--embeddings", broken]).GetAwaiter().GetResult());
-            Assert.Equal(Hearsay.Cli.ExitCodes.UsageError, exit);
-            Assert.StartsWith($"--embeddings: {broken} is not a word-vector file", error.Split('\n')[0]);
-            Assert.DoesNotContain("   at ", error);
+                ["train", "attribution", "--corpus", dir, "--embeddings", vectors]).GetAwaiter().GetResult());
+            return (exit, error, vectors);
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
