@@ -12,27 +12,22 @@ namespace Hearsay.Nlp;
 /// </summary>
 public sealed class WordEmbeddings
 {
-    private readonly Dictionary<string, int> _index;
+    private readonly float[] _vectors;   // unit vectors, Dimensions floats per word, in the order of Words
 
     private WordEmbeddings(string[] words, float[] vectors, int dimensions)
     {
         Words = words;
-        Vectors = vectors;
+        _vectors = vectors;
         Dimensions = dimensions;
-        _index = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
-        for (int i = 0; i < words.Length; i++) _index[words[i]] = i;
     }
 
     /// <summary>The words, most frequent first.</summary>
     public IReadOnlyList<string> Words { get; }
-    /// <summary>Unit vectors, <see cref="Dimensions"/> floats per word, in the order of <see cref="Words"/>.</summary>
-    public float[] Vectors { get; }
     public int Dimensions { get; }
     public int Count => Words.Count;
 
-    public int IndexOf(string word) => _index.TryGetValue(word, out int i) ? i : -1;
-
-    public ReadOnlySpan<float> Vector(int word) => Vectors.AsSpan(word * Dimensions, Dimensions);
+    /// <summary>The unit vector of the word at this place in <see cref="Words"/>.</summary>
+    public ReadOnlySpan<float> Vector(int word) => _vectors.AsSpan(word * Dimensions, Dimensions);
 
     /// <summary>Reads the <paramref name="maxWords"/> most frequent words made of lower-case letters (with inner hyphens or apostrophes).</summary>
     public static WordEmbeddings ReadWinkJson(string path, int maxWords)

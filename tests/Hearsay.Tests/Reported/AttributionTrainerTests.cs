@@ -141,7 +141,8 @@ public class AttributionTrainerTests
         try
         {
             var embeddings = WordEmbeddings.ReadWinkJson(path, maxWords: 10);
-            var rates = CueNeighbours.Build(embeddings, shouting, k: 1).Rates(shouting);
+            var counts = AttributionTrainer.WordCounts.Of(shouting);
+            var rates = CueNeighbours.Build(embeddings, counts, k: 1).Rates(counts);
             Assert.Equal(1f, rates["yelled"]);    // its nearest word, "shouted", is a cue all three times
             Assert.False(rates.ContainsKey("table"));  // its nearest word, "the", never is
 

@@ -107,44 +107,46 @@ public static class AttributionTrainer
     }
 
     /// <summary>For each lower-cased word that is part of a cue at least <paramref name="minCount"/> times: the share of its occurrences that are.</summary>
-    public static Dictionary<string, float> CueRates(IEnumerable<Example> examples, int minCount)
-    {
-        var (total, cue) = WordCounts(examples);
-        return cue.Where(p => p.Value >= minCount)
-            .ToDictionary(p => p.Key, p => (float)p.Value / total[p.Key], StringComparer.Ordinal);
-    }
+    public static Dictionary<string, float> CueRates(IEnumerable<Example> examples, int minCount) => CueRates(WordCounts.Of(examples), minCount);
+
+    private static Dictionary<string, float> CueRates(WordCounts counts, int minCount) =>
+        counts.Cue.Where(p => p.Value >= minCount)
+            .ToDictionary(p => p.Key, p => (float)p.Value / counts.Total[p.Key], StringComparer.Ordinal);
 
     /// <summary>For each lower-cased word: how often it occurs, and how often as (part of) a cue.</summary>
-    internal static (Dictionary<string, int> Total, Dictionary<string, int> Cue) WordCounts(IEnumerable<Example> examples)
+    internal sealed record WordCounts(Dictionary<string, int> Total, Dictionary<string, int> Cue)
     {
-        var total = new Dictionary<string, int>(StringComparer.Ordinal);
-        var cue = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var e in examples)
+        public static WordCounts Of(IEnumerable<Example> examples)
         {
-            for (int i = 0; i < e.Labels.Length; i++)
+            var counts = new WordCounts(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            foreach (var e in examples)
             {
-                string w = AttributionFeatures.Normalize(e.Document.Tokens[i].Text);
-                total[w] = total.GetValueOrDefault(w) + 1;
-                if (AttributionLabels.RoleOf(e.Labels[i]) == RoleSpan.Cue) cue[w] = cue.GetValueOrDefault(w) + 1;
+                for (int i = 0; i < e.Labels.Length; i++)
+                {
+                    string w = AttributionFeatures.Normalize(e.Document.Tokens[i].Text);
+                    counts.Total[w] = counts.Total.GetValueOrDefault(w) + 1;
+                    if (AttributionLabels.RoleOf(e.Labels[i]) == RoleSpan.Cue) counts.Cue[w] = counts.Cue.GetValueOrDefault(w) + 1;
+                }
             }
+            return counts;
         }
-        return (total, cue);
     }
 
     public static AttributionModel Train(IReadOnlyList<Example> examples, Options options, Action<string>? log = null)
     {
-        var rates = CueRates(examples, options.MinCueCount);
+        var counts = WordCounts.Of(examples);
+        var rates = CueRates(counts, options.MinCueCount);
         log?.Invoke($"attribution: cue lexicon of {rates.Count:N0} words ({rates.Count(p => p.Value >= AttributionFeatures.StrongCue):N0} strong)");
-        // Jackknifed cue lexicon: each training article sees rates counted without its own fold, as an
-        // unseen article will, so the labeller does not learn to trust rates of words it only saw once.
-        var neighbours = options.Embeddings is { } embeddings ? CueNeighbours.Build(embeddings, examples, options.Neighbours) : null;
-        var nearRates = neighbours?.Rates(examples);
+        var neighbours = options.Embeddings is { } embeddings ? CueNeighbours.Build(embeddings, counts, options.Neighbours) : null;
+        var nearRates = neighbours?.Rates(counts);
         if (nearRates is not null) log?.Invoke($"attribution: neighbour cue rates for {nearRates.Count:N0} words");
+        // Jackknifed cue lexicon (and neighbour rates): each training article sees rates counted without its own
+        // fold, as an unseen article will, so the labeller does not learn to trust rates of words it only saw once.
         var features = new AttributionFeatures[examples.Count];
         var ratesOf = new IReadOnlyDictionary<string, float>[examples.Count];
         for (int fold = 0; fold < options.Folds; fold++)
         {
-            var others = examples.Where((_, i) => i % options.Folds != fold).ToList();
+            var others = options.Folds <= 1 ? counts : WordCounts.Of(examples.Where((_, i) => i % options.Folds != fold));
             var foldRates = options.Folds <= 1 ? rates : CueRates(others, options.MinCueCount);
             var foldNear = options.Folds <= 1 ? nearRates : neighbours?.Rates(others);
             for (int i = fold; i < examples.Count; i += Math.Max(1, options.Folds))

@@ -23,19 +23,18 @@ internal sealed class CueNeighbours
         _neighbours = neighbours;
     }
 
-    public static CueNeighbours Build(WordEmbeddings embeddings, IEnumerable<AttributionTrainer.Example> examples, int k)
+    public static CueNeighbours Build(WordEmbeddings embeddings, AttributionTrainer.WordCounts counts, int k)
     {
-        var (total, _) = AttributionTrainer.WordCounts(examples);
         var seen = new List<int>();
         for (int w = 0; w < embeddings.Count; w++)
-            if (total.GetValueOrDefault(embeddings.Words[w]) >= MinOccurrences) seen.Add(w);
+            if (counts.Total.GetValueOrDefault(embeddings.Words[w]) >= MinOccurrences) seen.Add(w);
         return new CueNeighbours(embeddings, embeddings.Neighbours(seen, k));
     }
 
-    /// <summary>The neighbour rates with the cue rates counted over <paramref name="examples"/> only.</summary>
-    public Dictionary<string, float> Rates(IEnumerable<AttributionTrainer.Example> examples)
+    /// <summary>The neighbour rates with the cue rates of <paramref name="counts"/>.</summary>
+    public Dictionary<string, float> Rates(AttributionTrainer.WordCounts counts)
     {
-        var (total, cue) = AttributionTrainer.WordCounts(examples);
+        var (total, cue) = counts;
         var rates = new Dictionary<string, float>(StringComparer.Ordinal);
         for (int w = 0; w < _neighbours.Length; w++)
         {
