@@ -230,4 +230,45 @@ public class AttributionTaggerTests
         Assert.Same(line, inner.Parent);
         Assert.True(AttributionNester.IsReportedInside(inner));
     }
+
+    private const string Part =
+        "The minister said the border would stay closed until spring. Farmers fear the losses will mount.\n\n" +
+        "According to the ministry, the talks will resume next week.\n\n";
+
+    private static Document Prepared(string text) =>
+        StandardPipeline.Create(StandardPipelineOptions.Default with { FullAttribution = false }).Process(ArticleReader.FromText(text));
+
+    [Fact]
+    public void Labelling_windows_end_where_paragraphs_end()
+    {
+        var doc = Prepared(string.Concat(Enumerable.Repeat(Part, 6)));
+        int perPart = doc.Tokens.Count / 6;
+        var windows = AttributionTagger.Windows(doc, perPart);
+        Assert.True(windows.Count > 1);
+        Assert.Equal(0, windows[0].First);
+        Assert.Equal(doc.Tokens.Count, windows[^1].End);
+        for (int w = 1; w < windows.Count; w++) Assert.Equal(windows[w - 1].End, windows[w].First);
+        foreach (var (_, end) in windows.SkipLast(1))
+        {
+            Assert.True(doc.Tokens[end].Paragraph > doc.Tokens[end - 1].Paragraph); // a cut between paragraphs
+            Assert.Contains(doc.Sentences, s => s.EndToken == end);
+        }
+        Assert.Equal([(0, doc.Tokens.Count)], AttributionTagger.Windows(doc, doc.Tokens.Count));
+    }
+
+    [Fact]
+    public void A_huge_article_labelled_in_windows_keeps_every_part_s_attributions()
+    {
+        string text = "World news\n\n" + string.Concat(Enumerable.Repeat(Part, 6));
+        var whole = Prepared(text);
+        new AttributionTagger(AttributionModel.LoadShipped()!).Process(whole);
+        var windowed = Prepared(text);
+        new AttributionTagger(AttributionModel.LoadShipped()!, AttributionTaggerOptions.Default with { WindowTokens = 40 }).Process(windowed);
+        Assert.True(AttributionTagger.Windows(windowed, 40).Count >= 4);
+
+        string Describe(Document doc, Attribution a) => $"{Source(doc, a)} | {Cue(doc, a)} | {Content(doc, a)}";
+        Assert.Equal(whole.Attributions.Select(a => Describe(whole, a)), windowed.Attributions.Select(a => Describe(windowed, a)));
+        Assert.Equal(6, windowed.Attributions.Count(a => Describe(windowed, a) == "The minister | said | the border would stay closed until spring"));
+        Assert.Equal(6, windowed.Attributions.Count(a => Cue(windowed, a) == "According to"));
+    }
 }

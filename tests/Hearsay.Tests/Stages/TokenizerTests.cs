@@ -78,4 +78,17 @@ public class TokenizerTests
         var tokens = Tokens("A\u200Bword\u00ADhere and\uFEFF more");
         Assert.Contains("more", tokens);
     }
+
+    [Fact]
+    public void Tokens_of_a_long_text_with_the_same_text_share_one_string()
+    {
+        var doc = new Document("The senator said the bill said nothing.\n\nThe senator said so.");
+        new ParagraphSplitter().Process(doc);
+        new Tokenizer(poolFromChars: 0).Process(doc);
+        var said = doc.Tokens.Where(t => t.Text == "said").ToList();
+        Assert.Equal(3, said.Count);
+        Assert.All(said, t => Assert.Same(said[0].Text, t.Text));
+        Assert.NotSame(doc.Tokens[0].Text, doc.Tokens[3].Text); // "The" and "the" stay two words
+        foreach (var token in doc.Tokens) Assert.Equal(token.Text, doc.Slice(token.Range));
+    }
 }

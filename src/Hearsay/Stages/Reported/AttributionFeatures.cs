@@ -52,8 +52,19 @@ internal sealed class AttributionFeatures
 
     public AttributionFeatures(Document doc, IReadOnlyDictionary<string, float> cueRates,
         IReadOnlyDictionary<string, float>? neighbourRates = null)
+        : this(doc, cueRates, neighbourRates, 0, doc.Tokens.Count)
     {
-        int n = _count = doc.Tokens.Count;
+    }
+
+    /// <summary>
+    /// The features of the document's tokens <paramref name="first"/> up to <paramref name="end"/> (whole
+    /// sentences), which this object numbers from 0: a window's arrays instead of the whole document's.
+    /// </summary>
+    public AttributionFeatures(Document doc, IReadOnlyDictionary<string, float> cueRates,
+        IReadOnlyDictionary<string, float>? neighbourRates, int first, int end)
+    {
+        int n = _count = end - first;
+        var tokens = new TokenWindow(doc.Tokens, first, end);
         _lower = new ulong[n];
         _suffix = new ulong[n];
         _shape = new ulong[n];
@@ -82,7 +93,7 @@ internal sealed class AttributionFeatures
         var rates = new float[n];
         for (int i = 0; i < n; i++)
         {
-            var token = doc.Tokens[i];
+            var token = tokens[i];
             string lower = Normalize(token.Text);
             if (token.Shape == TokenShape.OpeningQuote) _lower[i] = OpenQuote;
             else if (token.Shape == TokenShape.ClosingQuote) _lower[i] = CloseQuote;
@@ -101,8 +112,8 @@ internal sealed class AttributionFeatures
             }
         }
         foreach (var q in doc.Quotations)
-            for (int i = q.FirstToken; i < q.EndToken && i < n; i++)
-                _quote[i] = doc.Tokens[i].IsQuote ? (byte)2 : (byte)1;
+            for (int i = Math.Max(q.FirstToken, first) - first; i < q.EndToken - first && i < n; i++)
+                _quote[i] = tokens[i].IsQuote ? (byte)2 : (byte)1;
         foreach (var a in doc.Attributions)
         {
             Mark(doc, a.Source, 1);
@@ -111,32 +122,34 @@ internal sealed class AttributionFeatures
         }
         foreach (var s in doc.Sentences)
         {
+            if (s.EndToken <= first || s.FirstToken >= end) continue;
             int last = -1, lastWeak = -1;
             bool colon = false, that = false;
             bool headline = s.Paragraph == 0;
             bool paragraphStart = s.Paragraph >= 0 && s.Paragraph < doc.Paragraphs.Count && doc.Paragraphs[s.Paragraph].Range.Start >= s.Range.Start - 1
                 && (s.Index == 0 || doc.Sentences[s.Index - 1].Paragraph != s.Paragraph);
-            for (int i = s.FirstToken; i < s.EndToken; i++)
+            int sentenceStart = Math.Max(s.FirstToken, first) - first, sentenceEnd = Math.Min(s.EndToken, end) - first;
+            for (int i = sentenceStart; i < sentenceEnd; i++)
             {
-                _sentenceStart[i] = s.FirstToken;
-                _sentenceEnd[i] = s.EndToken;
+                _sentenceStart[i] = sentenceStart;
+                _sentenceEnd[i] = sentenceEnd;
                 _leftCue[i] = last;
                 _leftWeak[i] = lastWeak;
                 byte f = 0;
                 if (headline) f |= 1;
                 if (paragraphStart) f |= 2;
-                if (i == s.FirstToken) f |= 4;
+                if (i == s.FirstToken - first) f |= 4;
                 if (colon) f |= 8;
                 if (that) f |= 16;
                 _flags[i] = f;
-                string t = doc.Tokens[i].Text;
+                string t = tokens[i].Text;
                 if (t == ":") colon = true;
                 if (last >= 0 && (t == "that" || t == "That")) that = true;
                 if (rates[i] >= StrongCue) last = i;
                 if (rates[i] >= WeakCue) lastWeak = i;
             }
             int next = -1, nextWeak = -1;
-            for (int i = s.EndToken - 1; i >= s.FirstToken; i--)
+            for (int i = sentenceEnd - 1; i >= sentenceStart; i--)
             {
                 _rightCue[i] = next;
                 _rightWeak[i] = nextWeak;
@@ -148,33 +161,34 @@ internal sealed class AttributionFeatures
         bool tagged = doc.Has(Layers.PartOfSpeech), parsed = doc.Has(Layers.Dependencies), entities = doc.Has(Layers.NamedEntities);
         for (int i = 0; i < n; i++)
         {
-            var token = doc.Tokens[i];
+            var token = tokens[i];
             _tag[i] = tagged && token.Tag is { } tag ? FeatureHash.Of(tag) + 17 : None;
             _entity[i] = entities && token.EntityTag is { } e ? FeatureHash.Of(e) + 19 : None;
             if (!parsed) { _relation[i] = _headLower[i] = _governor[i] = _branch[i] = None; _heads[i] = _governors[i] = -1; continue; }
             _relation[i] = token.Relation is { } rel ? FeatureHash.Of(rel) + 23 : None;
-            _headLower[i] = token.Head >= 0 && token.Head < n ? _lower[token.Head] : Pad;
+            int tokenHead = tokens.Local(token.Head);
+            _headLower[i] = tokenHead >= 0 ? _lower[tokenHead] : Pad;
             _governor[i] = _branch[i] = None;
-            _heads[i] = token.Head >= 0 && token.Head < n ? token.Head : -1;
+            _heads[i] = tokenHead;
             _governors[i] = -1;
-            int child = i, head = token.Head;
+            int child = i, head = tokenHead;
             for (int depth = 1; head >= 0 && head < n && depth <= 8; depth++)
             {
                 if (rates[head] >= WeakCue)
                 {
                     _governor[i] = _lower[head];
-                    _branch[i] = doc.Tokens[child].Relation is { } r ? FeatureHash.Of(r) + 23 : None;
+                    _branch[i] = tokens[child].Relation is { } r ? FeatureHash.Of(r) + 23 : None;
                     _governorDepth[i] = (byte)Math.Min(depth, 4);
                     _governorCue[i] = _cue[head];
                     _governors[i] = head;
                     break;
                 }
                 child = head;
-                head = doc.Tokens[head].Head;
+                head = tokens.Local(tokens[head].Head);
             }
-            if (token.Head >= 0 && token.Head < n)
+            if (tokenHead >= 0)
             {
-                ref byte c = ref _complements[token.Head];
+                ref byte c = ref _complements[tokenHead];
                 switch (token.Relation)
                 {
                     case "ccomp" or "parataxis": c |= 1; break;
@@ -183,8 +197,8 @@ internal sealed class AttributionFeatures
                         c |= 4;
                         if (token.Tag is "PRP" || token.EntityTag is "PERSON") c |= 8;
                         break;
-                    case "mark" when token.Text is "that" or "whether" or "if" && doc.Tokens[token.Head].Relation is "ccomp": 
-                        int h = doc.Tokens[token.Head].Head;
+                    case "mark" when token.Text is "that" or "whether" or "if" && tokens[tokenHead].Relation is "ccomp":
+                        int h = tokens.Local(tokens[tokenHead].Head);
                         if (h >= 0 && h < n) _complements[h] |= 16;
                         break;
                 }
@@ -194,12 +208,21 @@ internal sealed class AttributionFeatures
         void Mark(Document d, TextRange? range, byte role)
         {
             if (range is not { } r) return;
-            var (first, end) = d.TokensIn(r);
-            for (int i = first; i < end && i < n; i++) if (_sieve[i] == 0) _sieve[i] = role;
+            var (from, to) = d.TokensIn(r);
+            for (int i = Math.Max(from, first) - first; i < to - first && i < n; i++) if (_sieve[i] == 0) _sieve[i] = role;
         }
     }
 
     public int Count => _count;
+
+    /// <summary>A window of a document's tokens, numbered from 0.</summary>
+    private readonly struct TokenWindow(List<Token> tokens, int first, int end)
+    {
+        public Token this[int i] => tokens[first + i];
+
+        /// <summary>The window's number for document token <paramref name="index"/>, or -1 outside the window.</summary>
+        public int Local(int index) => index >= first && index < end ? index - first : -1;
+    }
 
     private static byte RateBucket(float rate) =>
         rate <= 0 ? (byte)0 : rate < 0.02f ? (byte)1 : rate < 0.1f ? (byte)2 : rate < StrongCue ? (byte)3 : rate < 0.6f ? (byte)4 : (byte)5;

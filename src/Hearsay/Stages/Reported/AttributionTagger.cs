@@ -45,6 +45,11 @@ public sealed record AttributionTaggerOptions
     /// 0 / 0, direct quotes with the correct speaker up on two of them.
     /// </summary>
     public bool RestoreDisplaced { get; init; } = true;
+    /// <summary>
+    /// A document longer than this many tokens (some 50 times a long article) is labelled in windows of about
+    /// this size, cut where a paragraph ends, so that the labeller's per-token arrays stay small on huge inputs.
+    /// </summary>
+    public int WindowTokens { get; init; } = 100_000;
 }
 
 /// <summary>
@@ -70,10 +75,21 @@ public sealed class AttributionTagger : IStage
 
     public void Process(Document document)
     {
-        if (document.Tokens.Count == 0) return;
-        var features = new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates);
-        var margins = new float[features.Count];
-        var labels = Label(_model, features, margins);
+        int n = document.Tokens.Count;
+        if (n == 0) return;
+        var windows = Windows(document, _options.WindowTokens);
+        var margins = new float[n];
+        var labels = windows.Count == 1
+            ? Label(_model, new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates), margins)
+            : new int[n];
+        if (windows.Count > 1)
+            foreach (var (first, end) in windows)
+            {
+                var features = new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates, first, end);
+                var windowMargins = new float[end - first];
+                Label(_model, features, windowMargins).CopyTo(labels, first);
+                windowMargins.CopyTo(margins, first);
+            }
         Attribute(document, labels, margins, _model.Confidence, _model.CueRates, _options);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }
@@ -132,6 +148,34 @@ public sealed class AttributionTagger : IStage
             Restore(document, unlikely, displaced, s => confidence.Probability(document, s, null, cueRates), options.MinConfidence);
         Renumber(document.Attributions);
         return cueMargins;
+    }
+
+    /// <summary>
+    /// The token windows <see cref="Process"/> labels one at a time: the whole document when it has at most
+    /// <paramref name="size"/> tokens; otherwise windows that end with the first paragraph to end after
+    /// <paramref name="size"/> tokens, or with the first sentence to end after that when no paragraph ends
+    /// within twice the size.
+    /// </summary>
+    internal static List<(int First, int End)> Windows(Document document, int size)
+    {
+        int n = document.Tokens.Count, first = 0;
+        var windows = new List<(int, int)>();
+        var sentences = document.Sentences;
+        int cut = -1;
+        for (int s = 0; s < sentences.Count && n - first > size; s++)
+        {
+            int end = sentences[s].EndToken;
+            if (end - first < size || end >= n) continue;
+            if (cut < 0) cut = end;
+            bool paragraphEnds = s + 1 == sentences.Count || sentences[s + 1].Paragraph != sentences[s].Paragraph;
+            if (paragraphEnds) cut = end;
+            else if (end - first < 2 * size) continue;
+            windows.Add((first, cut));
+            first = cut;
+            cut = -1;
+        }
+        windows.Add((first, n));
+        return windows;
     }
 
     /// <summary>Labels with the model's first pass, then, when it has one, its stacked second pass.</summary>

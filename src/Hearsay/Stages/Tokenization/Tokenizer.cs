@@ -12,6 +12,16 @@ namespace Hearsay.Stages.Tokenization;
 /// </summary>
 public sealed class Tokenizer : IStage
 {
+    /// <summary>
+    /// Texts of at least this many characters (about 170,000 words) give tokens of the same text one shared
+    /// string (<see cref="TokenTextPool"/>); below it, the pool's lookups cost more time than its strings save memory.
+    /// </summary>
+    public const int PoolFromChars = 1_000_000;
+
+    private readonly int _poolFromChars;
+
+    public Tokenizer(int poolFromChars = PoolFromChars) => _poolFromChars = poolFromChars;
+
     public string Name => "tokenizer";
     public Layers Requires => Layers.Paragraphs;
     public Layers Provides => Layers.Tokens;
@@ -20,16 +30,19 @@ public sealed class Tokenizer : IStage
     {
         var tokens = document.Tokens;
         tokens.Clear();
+        var texts = document.Text.Length >= _poolFromChars ? new TokenTextPool() : null;
         foreach (var paragraph in document.Paragraphs)
         {
             int first = tokens.Count;
-            Tokenize(document.Text, paragraph.Range, tokens);
+            Tokenize(document.Text, paragraph.Range, tokens, texts);
             for (int i = first; i < tokens.Count; i++) tokens[i].Paragraph = paragraph.Index;
         }
     }
 
     /// <summary>Tokenizes a range of <paramref name="text"/>, appending to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(string text, TextRange range, List<Token> tokens)
+    public static void Tokenize(string text, TextRange range, List<Token> tokens) => Tokenize(text, range, tokens, null);
+
+    private static void Tokenize(string text, TextRange range, List<Token> tokens, TokenTextPool? texts)
     {
         int i = range.Start, end = range.End;
         int openSingleQuotes = 0;
@@ -57,7 +70,7 @@ public sealed class Tokenizer : IStage
                 int clitic = CliticStart(text, start, i);
                 if (clitic > start)
                 {
-                    Add(tokens, text, start, clitic, ShapeOfWord(text, start, clitic));
+                    Add(tokens, texts, text, start, clitic, ShapeOfWord(text, start, clitic));
                     start = clitic;
                 }
                 shape = ShapeOfWord(text, start, i);
@@ -114,12 +127,13 @@ public sealed class Tokenizer : IStage
                 i += char.IsHighSurrogate(c) && i + 1 < end ? 2 : 1;
                 shape = char.IsPunctuation(c) ? TokenShape.Punctuation : TokenShape.Symbol;
             }
-            Add(tokens, text, start, i, shape);
+            Add(tokens, texts, text, start, i, shape);
         }
     }
 
-    private static void Add(List<Token> tokens, string text, int start, int end, TokenShape shape) =>
-        tokens.Add(new Token(tokens.Count, new TextRange(start, end), text.Substring(start, end - start), shape));
+    private static void Add(List<Token> tokens, TokenTextPool? texts, string text, int start, int end, TokenShape shape) =>
+        tokens.Add(new Token(tokens.Count, new TextRange(start, end),
+            texts is null ? text.Substring(start, end - start) : texts.Get(text.AsSpan(start, end - start)), shape));
 
     internal static bool IsSpace(char c) =>
         char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' or '\u202A' or '\u202C'
