@@ -91,4 +91,17 @@ public class TokenizerTests
         Assert.NotSame(doc.Tokens[0].Text, doc.Tokens[3].Text); // "The" and "the" stay two words
         foreach (var token in doc.Tokens) Assert.Equal(token.Text, doc.Slice(token.Range));
     }
+
+    [Fact]
+    public void A_text_with_more_tokens_than_the_limit_is_refused_with_one_line()
+    {
+        var doc = new Document("a a a a a a a a a a a a");
+        new ParagraphSplitter().Process(doc);
+        var e = Assert.Throws<Hearsay.Input.InvalidInputException>(() => new Tokenizer(maxTokens: 10).Process(doc));
+        Assert.Equal("input has more than 10 tokens (words and marks); the limit is 10", e.Message);
+        Assert.Empty(doc.Tokens);
+
+        new Tokenizer(maxTokens: 12).Process(doc);
+        Assert.Equal(12, doc.Tokens.Count);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hearsay.Input;
 using Hearsay.Pipeline;
 using Hearsay.Text;
 
@@ -18,9 +19,21 @@ public sealed class Tokenizer : IStage
     /// </summary>
     public const int PoolFromChars = 1_000_000;
 
-    private readonly int _poolFromChars;
+    /// <summary>
+    /// Most tokens a document may have: 64 MiB of news (the most <see cref="ArticleReader"/> reads) has about
+    /// 13 million, and the pipeline needs some 160 bytes a token at its peak, so a text denser in tokens
+    /// ("a a a …") is refused here rather than allowed several gigabytes.
+    /// </summary>
+    public const int MaxTokens = 16_000_000;
 
-    public Tokenizer(int poolFromChars = PoolFromChars) => _poolFromChars = poolFromChars;
+    private readonly int _poolFromChars;
+    private readonly int _maxTokens;
+
+    public Tokenizer(int poolFromChars = PoolFromChars, int maxTokens = MaxTokens)
+    {
+        _poolFromChars = poolFromChars;
+        _maxTokens = maxTokens;
+    }
 
     public string Name => "tokenizer";
     public Layers Requires => Layers.Paragraphs;
@@ -34,15 +47,21 @@ public sealed class Tokenizer : IStage
         foreach (var paragraph in document.Paragraphs)
         {
             int first = tokens.Count;
-            Tokenize(document.Text, paragraph.Range, tokens, texts);
+            if (!Tokenize(document.Text, paragraph.Range, tokens, texts, _maxTokens))
+            {
+                tokens.Clear();
+                tokens.TrimExcess();
+                throw new InvalidInputException($"input has more than {_maxTokens:N0} tokens (words and marks); the limit is {_maxTokens:N0}");
+            }
             for (int i = first; i < tokens.Count; i++) tokens[i].Paragraph = paragraph.Index;
         }
     }
 
     /// <summary>Tokenizes a range of <paramref name="text"/>, appending to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(string text, TextRange range, List<Token> tokens) => Tokenize(text, range, tokens, null);
+    public static void Tokenize(string text, TextRange range, List<Token> tokens) => Tokenize(text, range, tokens, null, int.MaxValue);
 
-    private static void Tokenize(string text, TextRange range, List<Token> tokens, TokenTextPool? texts)
+    /// <summary>As the public overload; stops and returns false once <paramref name="tokens"/> holds more than <paramref name="maxTokens"/>.</summary>
+    private static bool Tokenize(string text, TextRange range, List<Token> tokens, TokenTextPool? texts, int maxTokens)
     {
         int i = range.Start, end = range.End;
         int openSingleQuotes = 0;
@@ -128,7 +147,9 @@ public sealed class Tokenizer : IStage
                 shape = char.IsPunctuation(c) ? TokenShape.Punctuation : TokenShape.Symbol;
             }
             Add(tokens, texts, text, start, i, shape);
+            if (tokens.Count > maxTokens) return false;
         }
+        return true;
     }
 
     private static void Add(List<Token> tokens, TokenTextPool? texts, string text, int start, int end, TokenShape shape) =>
