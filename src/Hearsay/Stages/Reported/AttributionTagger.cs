@@ -79,10 +79,12 @@ public sealed class AttributionTagger : IStage
         if (n == 0) return;
         var windows = Windows(document, _options.WindowTokens);
         var margins = new float[n];
-        var labels = windows.Count == 1
-            ? Label(_model, new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates), margins)
-            : new int[n];
-        if (windows.Count > 1)
+        int[] labels;
+        if (windows.Count == 1)
+            labels = Label(_model, new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates), margins);
+        else
+        {
+            labels = new int[n];
             foreach (var (first, end) in windows)
             {
                 var features = new AttributionFeatures(document, _model.CueRates, _model.NeighbourRates, first, end);
@@ -90,6 +92,7 @@ public sealed class AttributionTagger : IStage
                 Label(_model, features, windowMargins).CopyTo(labels, first);
                 windowMargins.CopyTo(margins, first);
             }
+        }
         Attribute(document, labels, margins, _model.Confidence, _model.CueRates, _options);
         if (_options.FindNested) AttributionNester.FindReported(document, _model.CueRates);
     }

@@ -12,8 +12,6 @@ internal sealed class TokenTextPool
 
     public TokenTextPool() => _lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public int Count => _texts.Count;
-
     /// <summary>The pooled string equal to <paramref name="text"/>, added on first sight.</summary>
     public string Get(ReadOnlySpan<char> text)
     {
