@@ -76,20 +76,18 @@ public sealed class AttributionModel
         var weights = LinearModel.Read(reader);
         var rates = ReadRates(reader);
         var stacked = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
-        var confidence = ReadConfidence(reader);
-        return new AttributionModel(weights, rates, stacked, confidence, ReadNeighbourRates(reader));
+        var confidence = ReadOptional(reader, AttributionConfidence.Read);
+        return new AttributionModel(weights, rates, stacked, confidence, ReadOptional(reader, ReadRates));
     });
 
-    private static AttributionConfidence? ReadConfidence(BinaryReader reader)
+    /// <summary>
+    /// A part the file may lack (a flag, then the part when set): the confidence model and the neighbour
+    /// rates were added after files already shipped, which end before them and still load without them.
+    /// </summary>
+    private static T? ReadOptional<T>(BinaryReader reader, Func<BinaryReader, T> read) where T : class
     {
-        try { return reader.ReadBoolean() ? AttributionConfidence.Read(reader) : null; }
-        catch (EndOfStreamException) { return null; }   // a file written before the confidence model
-    }
-
-    private static Dictionary<string, float>? ReadNeighbourRates(BinaryReader reader)
-    {
-        try { return reader.ReadBoolean() ? ReadRates(reader) : null; }
-        catch (EndOfStreamException) { return null; }   // a file written before the neighbour rates
+        try { return reader.ReadBoolean() ? read(reader) : null; }
+        catch (EndOfStreamException) { return null; }
     }
 
     /// <summary>The model shipped in the Hearsay assembly (models/attribution.bin), or null when it was built without one.</summary>
