@@ -167,6 +167,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("whole subjects up to 20", d with { Grouping = d.Grouping with { WholeSubjectTokens = 20 } });
         yield return ("whole subjects up to 30", d with { Grouping = d.Grouping with { WholeSubjectTokens = 30 } });
         yield return ("no cue colons", d with { Grouping = d.Grouping with { CueColons = false } });
+        yield return ("no cue adjuncts", d with { Grouping = d.Grouping with { CueAdjuncts = false } });
         yield return ("no cue auxiliaries", d with { Grouping = d.Grouping with { CueAuxiliaries = false } });
         yield return ("no name colon quotes", d with { Grouping = d.Grouping with { NameColonQuotes = false } });
         yield return ("no in polls", d with { Grouping = d.Grouping with { InPolls = false } });

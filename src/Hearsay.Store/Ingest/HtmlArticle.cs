@@ -78,7 +78,7 @@ public static class HtmlArticle
         doc.Metadata.Author = author;
         doc.Metadata.Outlet = outlet;
         doc.Metadata.Published = published is { } day ? new DateTimeOffset(DateTime.SpecifyKind(day, day.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : day.Kind)) : null;
-        doc.Metadata.Url = ResolveUrl(canonical, url) ?? url;
+        doc.Metadata.Url = InputSource.ResolveHttpUrl(canonical, url) ?? url;
         doc.Metadata.Origin = origin;
         return doc;
     }
@@ -172,15 +172,6 @@ public static class HtmlArticle
     private static string? Meta(AngleSharp.Dom.IDocument page, string key) =>
         page.Head?.Children.FirstOrDefault(e => e.LocalName == "meta"
             && (e.GetAttribute("property") == key || e.GetAttribute("name") == key))?.GetAttribute("content");
-
-    private static string? ResolveUrl(string? href, string? baseUrl)
-    {
-        if (string.IsNullOrWhiteSpace(href)) return null;
-        if (InputSource.IsHttpUrl(href)) return new Uri(href).ToString();
-        if (href.Contains("://")) return null;
-        if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, href, out var resolved)) return resolved.ToString();
-        return null;
-    }
 
     private static string? Clean(string? s) =>
         string.IsNullOrWhiteSpace(s) ? null : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

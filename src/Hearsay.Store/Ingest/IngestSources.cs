@@ -173,7 +173,7 @@ public sealed partial class IngestSources(HttpClient http)
         foreach (var entry in feed.Items)
         {
             index++;
-            string? link = ResolveLink(entry.Link, feedUrl);
+            string? link = InputSource.ResolveHttpUrl(entry.Link, feedUrl);
             string itemLabel = link ?? $"{label}#{index}";
             var item = entry;
             items.Add(new IngestItem(itemLabel, async ct =>
@@ -205,17 +205,6 @@ public sealed partial class IngestSources(HttpClient http)
             }));
         }
         return items;
-    }
-
-    private static string? ResolveLink(string? link, string? feedUrl)
-    {
-        if (string.IsNullOrWhiteSpace(link)) return null;
-        link = link.Trim();
-        // On Unix "/path" parses as an absolute file: URI, so only http(s) counts as absolute here.
-        if (InputSource.IsHttpUrl(link)) return new Uri(link).ToString();
-        if (link.Contains("://")) return null;
-        if (feedUrl is not null && Uri.TryCreate(new Uri(feedUrl), link, out var rel) && InputSource.IsHttpUrl(rel.ToString())) return rel.ToString();
-        return null;
     }
 
     private async Task<(string Content, string? MediaType)> FetchAsync(string url, CancellationToken cancellationToken)

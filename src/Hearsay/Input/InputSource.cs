@@ -24,6 +24,22 @@ public static class InputSource
     public static bool IsHttpUrl(string s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
+    /// <summary>
+    /// A link as an absolute http(s) URL: itself when absolute, else resolved against <paramref name="baseUrl"/>; null
+    /// when empty, of another scheme, or relative with no usable base.
+    /// </summary>
+    public static string? ResolveHttpUrl(string? link, string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(link)) return null;
+        link = link.Trim();
+        // On Unix "/path" parses as an absolute file: URI, so only http(s) counts as absolute here.
+        if (IsHttpUrl(link)) return new Uri(link).ToString();
+        if (link.Contains("://")) return null;
+        if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, link, out var resolved)
+            && IsHttpUrl(resolved.ToString())) return resolved.ToString();
+        return null;
+    }
+
     public static IEnumerable<InputItem> Expand(IEnumerable<string> inputs, IReadOnlyCollection<string>? extensions = null)
     {
         extensions ??= [".txt"];

@@ -2,6 +2,8 @@ using Hearsay.Nlp;
 using Hearsay.Pipeline;
 using Hearsay.Input;
 using Hearsay.Stages.Reported;
+using Hearsay.Attributions;
+using Hearsay.Text;
 
 namespace Hearsay.Tests.Reported;
 
@@ -30,6 +32,38 @@ public class AttributionConfidenceTests
         var first = AttributionConfidence.Train(examples);
         var second = AttributionConfidence.Train(examples);
         for (int t = 0; t < 3; t++) Assert.Equal(first.Probability([FeatureHash.Feature(t)]), second.Probability([FeatureHash.Feature(t)]));
+    }
+
+    [Fact]
+    public void Tells_a_source_that_is_the_cues_subject_from_one_elsewhere_in_the_article()
+    {
+        var pipeline = AttributionTrainer.BasePipeline(StandardPipelineOptions.Default.Models);
+        var doc = pipeline.Process(ArticleReader.FromText("World news\n\nThe mayor said taxes would rise. The council met on Monday."));
+        Attribution With(string source)
+        {
+            var a = new Attribution("", AttributionKind.Indirect) { Source = Range(doc, source), Cue = Range(doc, "said") };
+            a.Content.Add(Range(doc, "taxes would rise"));
+            return a;
+        }
+        var subject = new List<uint>();
+        var elsewhere = new List<uint>();
+        var rates = new Dictionary<string, float> { ["said"] = 0.6f };
+        AttributionConfidence.Features(doc, With("The mayor"), 20, rates, subject);
+        AttributionConfidence.Features(doc, With("The council"), 20, rates, elsewhere);
+        // Same words, tags, length and cue: only how the source attaches to the cue, and where it stands, differ.
+        var differing = subject.Except(elsewhere).ToList();
+        Assert.InRange(differing.Count, 1, 3);
+
+        var examples = Enumerable.Range(0, 100).SelectMany(_ => new AttributionConfidence.Example[] { new([.. subject], true), new([.. elsewhere], false) }).ToList();
+        var model = AttributionConfidence.Train(examples);
+        Assert.True(model.Probability(subject.ToArray()) > 0.8);
+        Assert.True(model.Probability(elsewhere.ToArray()) < 0.2);
+    }
+
+    private static TextRange Range(Document doc, string words)
+    {
+        int at = doc.Text.IndexOf(words, StringComparison.Ordinal);
+        return new TextRange(at, at + words.Length);
     }
 
     [Fact]

@@ -168,6 +168,40 @@ public class DocumentPatternsTests
         Assert.Equal("added:", doc.Slice(attribution.Cue!.Value));
     }
 
+    [Theory]
+    [InlineData("The mayor said in a statement that the budget is balanced.", "said", "the budget is balanced", "said in a statement")]
+    [InlineData("The mayor said Tuesday night that the budget is balanced.", "said", "the budget is balanced", "said Tuesday night")]
+    [InlineData("The mayor said in a recent radio interview Friday that the budget is balanced.", "said", "the budget is balanced", "said in a recent radio interview Friday")]
+    [InlineData("The mayor wrote on Twitter that the budget is balanced.", "wrote", "the budget is balanced", "wrote on Twitter")]
+    [InlineData("The mayor said repeatedly that the budget is balanced.", "said", "the budget is balanced", "said repeatedly")]
+    [InlineData("The mayor said in Ohio that the budget is balanced.", "said", "the budget is balanced", "said")]
+    [InlineData("The mayor said on Tuesday that the budget is balanced.", "said", "the budget is balanced", "said")]
+    [InlineData("The mayor told reporters Tuesday that the budget is balanced.", "told", "the budget is balanced", "told")]
+    public void A_cue_takes_the_when_and_the_medium_right_after_its_verb(string body, string cue, string content, string grown)
+    {
+        var (doc, attribution) = OneAttribution(body, "The mayor", cue, content);
+        Assert.Equal(grown != cue, DocumentPatterns.ExtendCueAdjuncts(doc));
+        Assert.Equal(grown, doc.Slice(attribution.Cue!.Value));
+    }
+
+    [Fact]
+    public void A_cue_adjunct_that_another_span_holds_stays_out_of_the_cue()
+    {
+        // "Friday" opens the content here, so it is not the cue's.
+        var (doc, attribution) = OneAttribution("The mayor said Friday was the deadline.", "The mayor", "said", "Friday was the deadline");
+        Assert.False(DocumentPatterns.ExtendCueAdjuncts(doc));
+        Assert.Equal("said", doc.Slice(attribution.Cue!.Value));
+    }
+
+    [Fact]
+    public void A_cue_grown_by_its_adjuncts_then_takes_its_colon()
+    {
+        var (doc, attribution) = OneAttribution("The mayor wrote in a blog post: the budget is balanced.", "The mayor", "wrote", "the budget is balanced");
+        Assert.True(DocumentPatterns.ExtendCueAdjuncts(doc));
+        DocumentPatterns.TakeCueColons(doc);
+        Assert.Equal("wrote in a blog post:", doc.Slice(attribution.Cue!.Value));
+    }
+
     /// <summary>A parsed one-paragraph article holding just this attribution.</summary>
     private static (Document, Attribution) OneAttribution(string body, string source, string cue, string? content)
     {

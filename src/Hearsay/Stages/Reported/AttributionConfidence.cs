@@ -1,5 +1,6 @@
 using Hearsay.Attributions;
 using Hearsay.Nlp;
+using Hearsay.Pipeline;
 using Hearsay.Text;
 
 namespace Hearsay.Stages.Reported;
@@ -37,7 +38,8 @@ public sealed class AttributionConfidence
     private static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-Math.Clamp(z, -30, 30)));
 
     private enum Template { Bias, Rule, Kind, NoSource, SourceLength, SourceTag, SourceEntity, SourceWord, NoCue, CueLength, CueWords, CueTag,
-        CueRate, CueRelation, Sentence, Paragraph, ContentLength, ContentVerbs, Quoted, ContentFirst, Margin, RuleRate, MarginRate, SourceTagRate }
+        CueRate, CueRelation, Sentence, Paragraph, ContentLength, ContentVerbs, Quoted, ContentFirst, Margin, RuleRate, MarginRate, SourceTagRate,
+        SourceLink, ContentLink, Order, LinkRate }
 
     internal static void Features(Document doc, Attribution a, float? cueMargin, IReadOnlyDictionary<string, float> cueRates, List<uint> into)
     {
@@ -112,6 +114,43 @@ public sealed class AttributionConfidence
         into.Add(FeatureHash.Feature((int)Template.RuleRate, FeatureHash.Of(a.Rule ?? "-"), rate));
         into.Add(FeatureHash.Feature((int)Template.MarginRate, margin, rate));
         into.Add(FeatureHash.Feature((int)Template.SourceTagRate, FeatureHash.Of(sourceTag), rate));
+
+        // How the spans hang together in the parse: the source as the cue's subject and the content as its clause
+        // are what the corpus annotates; a source or content found apart from the cue's tree less often is.
+        if (a.Cue is not { } cueRange || !doc.Has(Layers.Dependencies)) return;
+        var (cueFirst, cueEnd) = doc.TokensIn(cueRange);
+        if (cueEnd <= cueFirst) return;
+        ulong sourceLink = a.Source is { } s ? Link(doc, s, cueFirst, cueEnd) : FeatureHash.Of("-");
+        ulong contentLink = a.Content.Count > 0 ? Link(doc, a.Content[0], cueFirst, cueEnd) : FeatureHash.Of("-");
+        Add(Template.SourceLink, sourceLink);
+        Add(Template.ContentLink, contentLink);
+        into.Add(FeatureHash.Feature((int)Template.LinkRate, sourceLink, contentLink, rate));
+        // The order of the three and whether source and content share the cue's sentence.
+        int cueAt = cueFirst, cueSentence = doc.Tokens[cueFirst].Sentence;
+        ulong order = 0;
+        if (a.Source is { } src && doc.TokensIn(src) is var (sf, se) && se > sf)
+            order = (sf < cueAt ? 1UL : 2UL) | (doc.Tokens[sf].Sentence == cueSentence ? 0UL : 4UL);
+        if (a.Content.Count > 0 && doc.TokensIn(a.Content[0]) is var (tf, te) && te > tf)
+            order |= (tf < cueAt ? 8UL : 16UL) | (doc.Tokens[tf].Sentence == cueSentence ? 0UL : 32UL);
+        Add(Template.Order, order);
+    }
+
+    /// <summary>
+    /// How a span attaches to the cue: the relation of its top token (the first whose head lies outside it) and
+    /// whether that head is a cue word, elsewhere in the cue's sentence or in another sentence.
+    /// </summary>
+    private static ulong Link(Document doc, TextRange span, int cueFirst, int cueEnd)
+    {
+        var (first, end) = doc.TokensIn(span);
+        for (int i = first; i < end; i++)
+        {
+            int head = doc.Tokens[i].Head;
+            if (head >= first && head < end) continue;
+            ulong where = head < 0 ? 4UL : head >= cueFirst && head < cueEnd ? 1UL
+                : doc.Tokens[head].Sentence == doc.Tokens[cueFirst].Sentence ? 2UL : 3UL;
+            return FeatureHash.Avalanche(FeatureHash.Of(doc.Tokens[i].Relation ?? "-") ^ where);
+        }
+        return FeatureHash.Of("?");
     }
 
     private static ulong Bucket(int n) => n switch { <= 2 => (ulong)Math.Max(0, n), <= 4 => 3, <= 8 => 4, <= 16 => 5, <= 32 => 6, _ => 7 };

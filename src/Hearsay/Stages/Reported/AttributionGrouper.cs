@@ -156,6 +156,11 @@ public sealed record AttributionGrouperOptions
     public bool SourceOpeners { get; init; } = true;
     /// <summary>A colon between a cue and its content belongs to the cue ("said:"), as the corpus draws it.</summary>
     public bool CueColons { get; init; } = true;
+    /// <summary>
+    /// A cue takes the adjuncts right after its verb that say when or through what it was said ("said in a statement
+    /// Saturday", "wrote on Facebook"), see <see cref="DocumentPatterns.ExtendCueAdjuncts"/>.
+    /// </summary>
+    public bool CueAdjuncts { get; init; } = true;
     /// <summary>A source that is a fragment of its cue's grammatical subject grows to the whole subject.</summary>
     public bool WholeSubjects { get; init; } = true;
     /// <summary>The longest subject (in tokens) <see cref="WholeSubjects"/> grows a source to.</summary>
