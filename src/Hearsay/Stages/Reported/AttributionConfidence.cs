@@ -9,7 +9,7 @@ namespace Hearsay.Stages.Reported;
 /// How likely a found attribution is to be right (source, cue and content all agreeing with an annotator):
 /// a logistic regression over the whole attribution — which rule or model found it, the cue's words,
 /// their cue rate and the labeller's margin on it, the kind of source, the content's length and shape,
-/// where it stands in the article. Trained on attributions found in articles the labeller did not learn
+/// how source and content attach to the cue in the parse, where it stands in the article. Trained on attributions found in articles the labeller did not learn
 /// from, so that it knows how wrong the labeller is on unseen text. Read-only; safe to share across threads.
 /// </summary>
 public sealed class AttributionConfidence
@@ -126,18 +126,18 @@ public sealed class AttributionConfidence
         Add(Template.ContentLink, contentLink);
         into.Add(FeatureHash.Feature((int)Template.LinkRate, sourceLink, contentLink, rate));
         // The order of the three and whether source and content share the cue's sentence.
-        int cueAt = cueFirst, cueSentence = doc.Tokens[cueFirst].Sentence;
+        int cueSentence = doc.Tokens[cueFirst].Sentence;
         ulong order = 0;
         if (a.Source is { } src && doc.TokensIn(src) is var (sf, se) && se > sf)
-            order = (sf < cueAt ? 1UL : 2UL) | (doc.Tokens[sf].Sentence == cueSentence ? 0UL : 4UL);
+            order = (sf < cueFirst ? 1UL : 2UL) | (doc.Tokens[sf].Sentence == cueSentence ? 0UL : 4UL);
         if (a.Content.Count > 0 && doc.TokensIn(a.Content[0]) is var (tf, te) && te > tf)
-            order |= (tf < cueAt ? 8UL : 16UL) | (doc.Tokens[tf].Sentence == cueSentence ? 0UL : 32UL);
+            order |= (tf < cueFirst ? 8UL : 16UL) | (doc.Tokens[tf].Sentence == cueSentence ? 0UL : 32UL);
         Add(Template.Order, order);
     }
 
     /// <summary>
     /// How a span attaches to the cue: the relation of its top token (the first whose head lies outside it) and
-    /// whether that head is a cue word, elsewhere in the cue's sentence or in another sentence.
+    /// whether that head is a cue word, elsewhere in the cue's sentence, in another sentence, or none (the root).
     /// </summary>
     private static ulong Link(Document doc, TextRange span, int cueFirst, int cueEnd)
     {
