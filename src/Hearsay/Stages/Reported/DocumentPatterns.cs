@@ -394,14 +394,14 @@ public static class DocumentPatterns
     public static bool ExtendCueAdjuncts(Document doc)
     {
         bool grown = false;
-        var taken = new RangeIndex<Attribution>(doc.Attributions.SelectMany(a =>
-            a.CueAndContent.Select(r => (r, a)).Concat(a.Source is { } s ? [(s, a)] : [])));
+        var taken = CuesAndContents(doc, withSources: true);
         var tokens = doc.Tokens;
         foreach (var attribution in doc.Attributions)
         {
             if (attribution.Cue is not { } cue || attribution.Content.Count == 0) continue;
-            int last = doc.TokenAtOrAfter(cue.End) - 1;
-            if (last < 0 || last >= tokens.Count || tokens[last].Tag is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal)) continue;
+            var (cueFirst, cueEnd) = doc.TokensIn(cue);
+            int last = cueEnd - 1;
+            if (last < cueFirst || tokens[last].Tag is not { } tag || !tag.StartsWith("VB", StringComparison.Ordinal)) continue;
             int sentence = tokens[last].Sentence, next = last + 1;
             for (int pieces = 0; pieces < 3; pieces++)
             {
@@ -434,7 +434,7 @@ public static class DocumentPatterns
         return i;
     }
 
-    /// <summary>The cues and content fragments of the document's attributions, to ask whether words are taken.</summary>
-    private static RangeIndex<Attribution> CuesAndContents(Document doc) =>
-        new(doc.Attributions.SelectMany(a => a.CueAndContent.Select(r => (r, a))));
+    /// <summary>The cues and content fragments (and the sources, when asked) of the document's attributions, to ask whether words are taken.</summary>
+    private static RangeIndex<Attribution> CuesAndContents(Document doc, bool withSources = false) =>
+        new(doc.Attributions.SelectMany(a => a.CueAndContent.Concat(withSources && a.Source is { } s ? [s] : []).Select(r => (r, a))));
 }
