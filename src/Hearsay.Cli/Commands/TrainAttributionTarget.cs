@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hearsay.Evaluation;
+using Hearsay.Nlp;
 using Hearsay.Stages.Reported;
 
 namespace Hearsay.Cli.Commands;
@@ -14,6 +15,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
     public string Name => "attribution";
     public string Description => "Full attribution labeller (source, cue, content) from the gold train/ annotations.";
     public int Order => 4;
+    /// <summary>Folds of the jackknifed syntax the training articles are read with (see <see cref="JackknifedModels"/>).</summary>
+    public const int DefaultSyntaxFolds = 4;
 
     public int Run(TrainContext context)
     {
@@ -44,10 +47,18 @@ public sealed class TrainAttributionTarget : ITrainTarget
                 + "training without neighbour cue rates, unlike the shipped model");
         }
 
+        var syntax = context.EvaluateOnly ? null : JackknifedSyntax(context, train);
         if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNE") == "1")
         {
-            var examples = AttributionTrainer.Read(train, context.Log);
             int fold = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_FOLD"), out int f) ? f : 9;
+            // The held-out articles are always read with syntax trained without them, when there is such syntax;
+            // HEARSAY_ATTR_TRAIN_SYNTAX=shipped reads the training articles with the shipped models all the same.
+            var heldNames = CorpusFolder.Load(train).Where(a => a.GoldPath is not null).Where((_, i) => i % 10 == fold).Select(a => a.Name).ToHashSet();
+            bool shippedForTraining = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TRAIN_SYNTAX") == "shipped";
+            Func<string, EnglishModels?>? articleModels = syntax is null ? null
+                : name => shippedForTraining && !heldNames.Contains(name) ? null : syntax.For(name);
+            options = options with { ArticleModels = articleModels };
+            var examples = AttributionTrainer.Read(train, context.Log, articleModels: articleModels);
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_STACK"), out int stack)) options = options with { StackFolds = stack };
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
             var held = examples.Where((_, i) => i % 10 == fold).ToList();
@@ -73,7 +84,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
             // HEARSAY_ATTR_ANN=DIR also writes the held-out articles' attributions there as brat .ann files, for error analysis.
             var ann = Environment.GetEnvironmentVariable("HEARSAY_ATTR_ANN");
             if (ann is not null) Directory.CreateDirectory(ann);
-            AttributionTrainer.Evaluate(tuned, held, null, errors, annDirectory: ann);
+            AttributionTrainer.Evaluate(tuned, held, null, errors, annDirectory: ann, articleModels: options.ArticleModels);
             File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
             if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ORACLE") == "1")
             {
@@ -92,10 +103,10 @@ public sealed class TrainAttributionTarget : ITrainTarget
             {
                 var pruned = tuned.Prune(minWeight);
                 Report(context, $"held-out train, rows below {minWeight} pruned ({pruned.FeatureCount:N0} rows)",
-                    AttributionTrainer.Evaluate(pruned, held, null, nlp: nlp));
+                    AttributionTrainer.Evaluate(pruned, held, null, nlp: nlp, articleModels: options.ArticleModels));
             }
             foreach (var (name, variant) in Variants().Where(v => only is null || v.Item1 == "default" || only.Contains(v.Item1)))
-                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: nlp));
+                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: nlp, articleModels: options.ArticleModels));
             return ExitCodes.Success;
         }
 
@@ -108,7 +119,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
         else
         {
             var watch = Stopwatch.StartNew();
-            model = AttributionTrainer.Train(AttributionTrainer.Read(train, context.Log), options, context.Log);
+            if (syntax is not null) options = options with { ArticleModels = syntax.For };
+            model = AttributionTrainer.Train(AttributionTrainer.Read(train, context.Log, articleModels: options.ArticleModels), options, context.Log);
             context.Log($"attribution: trained in {watch.Elapsed.TotalSeconds:F1}s");
             context.Save(model.Save);
         }
@@ -120,6 +132,23 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (context.EvaluateOnly) Time(context, model, examples);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The tagger, recogniser and parser per training article, trained without its fold; null with fewer than 2 folds.</summary>
+    private static JackknifedModels? JackknifedSyntax(TrainContext context, string train)
+    {
+        int folds = context.SyntaxFolds ?? DefaultSyntaxFolds;
+        if (folds < 2) return null;
+        if (!File.Exists(context.SilverTrain))
+        {
+            context.Log($"attribution: WARNING no {context.SilverTrain}: training articles read with the shipped models");
+            return null;
+        }
+        var watch = Stopwatch.StartNew();
+        var articles = CorpusFolder.Load(train).Where(a => a.GoldPath is not null).Select(a => a.Name).ToList();
+        var syntax = JackknifedModels.Train(context.Read(context.SilverTrain), articles, folds, context.Seed, context.SyntaxCache, context.Log);
+        context.Log($"attribution: jackknifed syntax, {folds} folds, in {watch.Elapsed.TotalSeconds:F1}s");
+        return syntax;
     }
 
     private static readonly string DefaultEmbeddings = Path.Combine(
@@ -161,6 +190,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("default", d);
         yield return ("no possessive sources", d with { Grouping = d.Grouping with { PossessiveSources = false } });
         yield return ("no content subjects", d with { Grouping = d.Grouping with { ContentSubjects = false } });
+        yield return ("no passive auxiliary check", d with { Grouping = d.Grouping with { PassiveNeedsAuxiliary = false } });
+        yield return ("no source trimming", d with { Grouping = d.Grouping with { TrimSources = false } });
+        yield return ("no tag check of inferred names", d with { Grouping = d.Grouping with { TaggedNameSources = false } });
         yield return ("no gerund complements", d with { Grouping = d.Grouping with { GerundComplements = false } });
         yield return ("no source openers", d with { Grouping = d.Grouping with { SourceOpeners = false } });
         yield return ("no whole subjects", d with { Grouping = d.Grouping with { WholeSubjects = false } });

@@ -20,4 +20,16 @@ public static class DependencyTree
             if (Within(doc, j, root)) { first = Math.Min(first, j); end = Math.Max(end, j + 1); }
         return (first, end);
     }
+
+    /// <summary>
+    /// <paramref name="head"/>'s subtree as a noun phrase: without the punctuation it ends with, nor the
+    /// preposition, conjunction or punctuation it opens with ("as Tom Ridge, …, put it": "Tom Ridge, …").
+    /// </summary>
+    public static (int First, int End) NounPhrase(Document doc, int head)
+    {
+        var (first, end) = Subtree(doc, head);
+        while (end > first + 1 && doc.Tokens[end - 1].Shape == TokenShape.Punctuation) end--;
+        while (first < head && (doc.Tokens[first].Relation is "case" or "mark" or "cc" || doc.Tokens[first].Shape == TokenShape.Punctuation)) first++;
+        return (first, end);
+    }
 }

@@ -27,6 +27,11 @@ public class ArcHybridTests
         Assert.Equal(2, s.Right1[1]);
         Assert.Equal(1, s.LeftCount[1]);
         Assert.Equal(1, s.RightCount[1]);
+        // The relations of each word's children, as a set the arc labeller reads ("has an auxpass child").
+        Assert.Equal((1UL << 7) | (1UL << 8), s.ChildLabels[1]);
+        Assert.Equal(0UL, s.ChildLabels[0]);
+        s.Reset(3);
+        Assert.Equal(0UL, s.ChildLabels[1]);
     }
 
     [Fact]

@@ -286,6 +286,47 @@ public class AttributionGrouperTests
         Assert.Null(Assert.Single(AttributionGrouper.Group(passive, passiveSpans)).Source);
     }
 
+    [Fact]
+    public void A_subject_called_passive_under_a_verb_without_a_passive_auxiliary_is_the_source()
+    {
+        var doc = Parsed("News\n\nScholars have long debated the salience of ethnic ties.");
+        // The parser has labelled this subject "nsubjpass" (the perfect "have" + participle looks passive to it).
+        var scholars = doc.Tokens.First(t => t.Text == "Scholars");
+        scholars.Head = doc.Tokens.ToList().FindIndex(t => t.Text == "debated");
+        scholars.Relation = "nsubjpass";
+        var spans = SourceCueContent(doc, "Scholars", "have long debated", "the salience of ethnic ties");
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("Scholars", doc.Slice(a.Source!.Value));
+        Assert.Equal(["the salience of ethnic ties"], a.Content.Select(doc.Slice));
+        var trusting = AttributionGrouperOptions.Default with { PassiveNeedsAuxiliary = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, trusting)).Source);
+    }
+
+    [Fact]
+    public void A_source_that_is_only_punctuation_gives_way_to_the_subject()
+    {
+        var doc = Parsed("News\n\nA federal judge on Friday, ordered the agency to release the emails.");
+        var spans = SourceCueContent(doc, ",", "ordered", "the agency to release the emails");
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.StartsWith("A federal judge", doc.Slice(a.Source!.Value));
+        var untrimmed = AttributionGrouperOptions.Default with { TrimSources = false };
+        Assert.Equal(",", doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans, untrimmed)).Source!.Value));
+    }
+
+    [Theory]
+    [InlineData("News\n\nBut insisted that the plan would work.", "insisted", "that the plan would work")]
+    [InlineData("News\n\nAnd openly lie that she is being audited.", "openly lie", "that she is being audited")]
+    public void A_source_found_before_the_cue_is_no_capitalised_verb_or_conjunction(string text, string cue, string content)
+    {
+        var doc = Parsed(text);
+        var options = AttributionGrouperOptions.Default with { SyntacticSource = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, CueContent(doc, cue, content), options)).Source);
+        var untagged = options with { TaggedNameSources = false };
+        Assert.NotNull(Assert.Single(AttributionGrouper.Group(doc, CueContent(doc, cue, content), untagged)).Source);
+        var named = Parsed("News\n\nHe met voters. Sanders then told them the race was close.");
+        Assert.Equal("Sanders", named.Slice(Assert.Single(AttributionGrouper.Group(named, CueContent(named, "told", "the race was close"), options)).Source!.Value));
+    }
+
     [Theory]
     [InlineData("News\n\nDemocratic leaders are worried about the turnout in the state.", "Democratic leaders", "are worried about", "the turnout in the state")]
     [InlineData("News\n\nHer advisers are not convinced that the ads will work.", "Her advisers", "are not convinced", "that the ads will work")]

@@ -25,6 +25,8 @@ public sealed class ArcHybrid
     public int[] Labels = new int[64];
     public int[] Left1 = new int[64], Left2 = new int[64], Right1 = new int[64], Right2 = new int[64];
     public int[] LeftCount = new int[64], RightCount = new int[64];
+    /// <summary>Per word, the set of relations (bit = label index, below 64) of the children attached to it so far.</summary>
+    public ulong[] ChildLabels = new ulong[64];
     /// <summary>Number of commas and colons before each word (prefix counts), set by <see cref="MarkPunctuation"/>.</summary>
     public int[] PunctuationBefore = new int[65];
 
@@ -45,6 +47,7 @@ public sealed class ArcHybrid
             _stack = new int[size]; Heads = new int[size]; Labels = new int[size];
             Left1 = new int[size]; Left2 = new int[size]; Right1 = new int[size]; Right2 = new int[size];
             LeftCount = new int[size]; RightCount = new int[size];
+            ChildLabels = new ulong[size];
             PunctuationBefore = new int[size + 1];
         }
         Length = length;
@@ -55,6 +58,7 @@ public sealed class ArcHybrid
             Heads[i] = None; Labels[i] = None;
             Left1[i] = Left2[i] = Right1[i] = Right2[i] = None;
             LeftCount[i] = RightCount[i] = 0;
+            ChildLabels[i] = 0;
         }
     }
 
@@ -114,6 +118,7 @@ public sealed class ArcHybrid
     {
         Heads[dependent] = head;
         Labels[dependent] = label;
+        if (label is >= 0 and < 64) ChildLabels[head] |= 1UL << label;
         if (dependent < head)
         {
             LeftCount[head]++;

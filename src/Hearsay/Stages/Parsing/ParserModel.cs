@@ -301,6 +301,16 @@ public sealed class ParserModel
         f[k++] = FeatureHash.Feature(423, th, td, tdl1);
         f[k++] = FeatureHash.Feature(424, wd, ldl1);
         f[k++] = FeatureHash.Feature(425, td, tdn, dir);
+        // What is already attached decides between relations the words alone do not: a subject under a verb that has
+        // an "auxpass" child is "nsubjpass"; a clause with a "mark" child is "advcl" or "ccomp" by that word.
+        ulong headChildren = s.ChildLabels[head], depChildren = s.ChildLabels[dep];
+        ulong wdl1 = W(dl1, s, words), whl1 = W(s.Left1[head], s, words);
+        f[k++] = FeatureHash.Feature(426, th, headChildren, dir);
+        f[k++] = FeatureHash.Feature(427, td, th, headChildren);
+        f[k++] = FeatureHash.Feature(428, td, depChildren);
+        f[k++] = FeatureHash.Feature(429, wh, wdl1);
+        f[k++] = FeatureHash.Feature(430, td, wdl1, th);
+        f[k++] = FeatureHash.Feature(431, th, whl1, td);
         return k;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hearsay.Nlp;
 
 namespace Hearsay.Stages.Parsing;
@@ -137,6 +138,8 @@ public static class ParserTrainer
 
     public sealed record Score(int Total, int Heads, int Labelled, int TotalNoPunct, int HeadsNoPunct, int LabelledNoPunct)
     {
+        /// <summary>Among tokens given the right head, the most frequent (silver, parsed) relation pairs that differ.</summary>
+        public IReadOnlyList<(string Silver, string Parsed, int Count)> LabelConfusions { get; init; } = [];
         public double Uas => (double)Heads / Total;
         public double Las => (double)Labelled / Total;
         public double UasNoPunct => (double)HeadsNoPunct / TotalNoPunct;
@@ -149,6 +152,7 @@ public static class ParserTrainer
     {
         var ws = new ParserModel.Workspace(model);
         int total = 0, heads = 0, labelled = 0, totalNp = 0, headsNp = 0, labelledNp = 0;
+        var confusions = new Dictionary<(string, string), int>();
         foreach (var s in sentences)
         {
             var words = new WordFeatures[s.Count];
@@ -161,10 +165,15 @@ public static class ParserTrainer
             {
                 bool head = h[i] == s.Heads[i], both = head && model.Labels[l[i]] == s.Relations[i];
                 total++; if (head) heads++; if (both) labelled++;
+                if (head && !both) CollectionsMarshal.GetValueRefOrAddDefault(confusions, (s.Relations[i], model.Labels[l[i]]), out _)++;
                 if (PtbNormalizer.IsPunctuationTag(s.Tags[i])) continue;
                 totalNp++; if (head) headsNp++; if (both) labelledNp++;
             }
         }
-        return new Score(total, heads, labelled, totalNp, headsNp, labelledNp);
+        return new Score(total, heads, labelled, totalNp, headsNp, labelledNp)
+        {
+            LabelConfusions = confusions.OrderByDescending(e => e.Value).ThenBy(e => e.Key).Take(10)
+                .Select(e => (e.Key.Item1, e.Key.Item2, e.Value)).ToList(),
+        };
     }
 }

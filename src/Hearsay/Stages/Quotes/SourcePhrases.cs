@@ -98,8 +98,7 @@ internal static class SourcePhrases
             }
             if (subject >= 0)
             {
-                var (first, end) = DependencyTree.Subtree(doc, subject);
-                while (end > first + 1 && doc.Tokens[end - 1].Shape == TokenShape.Punctuation) end--;
+                var (first, end) = DependencyTree.NounPhrase(doc, subject);
                 // A long subject is named by its head's own words: "Hillary Clinton's right-hand woman, who …".
                 if (end - first > 12) end = subject + 1;
                 if (first < floor || end > ceiling || end - first > 12 || InQuotation(doc, first)) return null;

@@ -67,6 +67,22 @@ public sealed record AttributionGrouperOptions
     /// have since balked at «the owner's proposal»") takes that subject as its source.
     /// </summary>
     public bool ContentSubjects { get; init; } = true;
+    /// <summary>
+    /// A subject the parser calls "nsubjpass" counts as passive only when its verb has a passive auxiliary
+    /// ("was", "been", "got"): the parser labels the subject of "have long debated" so at times, which would
+    /// move "Scholars" into the content.
+    /// </summary>
+    public bool PassiveNeedsAuxiliary { get; init; } = true;
+    /// <summary>
+    /// Where the tagger has run, the capitalised word <see cref="InferSource"/> takes must not be tagged as a verb,
+    /// conjunction, interjection or other function word: "Keeps saying", "And openly lie", "Ah, … endorses".
+    /// </summary>
+    public bool TaggedNameSources { get; init; } = true;
+    /// <summary>
+    /// A labelled source loses the punctuation and quotation marks at its start ("<c>, who had failed …</c>"), and one
+    /// that is nothing else (a lone comma or closing quotation mark) is no source, so the cue looks for its subject.
+    /// </summary>
+    public bool TrimSources { get; init; } = true;
     /// <summary>A nominal cue without a source takes its possessor: "«her» attacks on", "«Trump's» promises".</summary>
     public bool PossessiveSources { get; init; } = true;
     /// <summary>
@@ -363,6 +379,7 @@ public static class AttributionGrouper
             if (contentOf[c].Count == 0) continue;
             var cue = cues[c];
             var source = sourceOf[c];
+            if (options.TrimSources && source is { } untrimmed) source = TrimmedSource(doc, untrimmed);
             if (options.SkipDates && source is { Length: 1 } single && Dates.Contains(doc.Tokens[single.First].Text)) source = null;
             if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
                 && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
@@ -371,15 +388,16 @@ public static class AttributionGrouper
                 && (subject.End <= labelledSource.First || labelledSource.End <= subject.First))
                 source = subject;
             if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects, options.SubjectChains, options.ShortSubjects);
-            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates);
+            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates, options.TaggedNameSources);
             if (source is null && options.PossessiveSources) source = Possessor(doc, cue);
             if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
-            if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource, options.Experiencers))
+            if (options.TrimSources && source is { } completed) source = TrimmedSource(doc, completed);
+            if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource, options.Experiencers, options.PassiveNeedsAuxiliary))
             {
                 contentOf[c].Add(subjectSource with { Role = RoleSpan.Content });
                 source = null;
             }
-            if (options.ContentSubjects && source is null && contentOf[c].Count > 1 && SubjectInContent(doc, cue, contentOf[c]) is { } subjectContent)
+            if (options.ContentSubjects && source is null && contentOf[c].Count > 1 && SubjectInContent(doc, cue, contentOf[c], options.PassiveNeedsAuxiliary) is { } subjectContent)
             {
                 contentOf[c].Remove(subjectContent);
                 source = subjectContent with { Role = RoleSpan.Source };
@@ -480,7 +498,7 @@ public static class AttributionGrouper
     };
 
     /// <summary>"he (also) said", "who has argued", "Smith warned": the subject word(s) just before the cue, if any.</summary>
-    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content, bool skipDates = false)
+    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content, bool skipDates = false, bool taggedNames = false)
     {
         int sentenceFirst = doc.Sentences[doc.Tokens[cue.First].Sentence].FirstToken;
         int i = cue.First - 1;
@@ -490,11 +508,15 @@ public static class AttributionGrouper
         if (Pronouns.Contains(token.Text)) return new RoleSpan(RoleSpan.Source, i, i + 1);
         if (token.Shape != TokenShape.Word || !char.IsUpper(token.Text[0]) || i == sentenceFirst && token.Text is "It" or "The" or "This") return null;
         if (skipDates && Dates.Contains(token.Text)) return null;
+        if (taggedNames && doc.Has(Layers.PartOfSpeech) && NotNameTags.Contains(token.Tag ?? "")) return null;
         int first = i;
         while (first - 1 >= sentenceFirst && i - first < 3 && doc.Tokens[first - 1].Shape == TokenShape.Word && char.IsUpper(doc.Tokens[first - 1].Text[0])
             && !content.Any(x => x.First <= first - 1 && first - 1 < x.End)) first--;
         return new RoleSpan(RoleSpan.Source, first, i + 1);
     }
+
+    private static readonly HashSet<string> NotNameTags = new(StringComparer.Ordinal)
+        { "CC", "UH", "VBZ", "VBD", "MD", "IN", "WDT", "WRB", "TO" };
 
     private static readonly HashSet<string> RaisingVerbs = new(StringComparer.OrdinalIgnoreCase)
         { "seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing" };
@@ -529,7 +551,7 @@ public static class AttributionGrouper
     }
 
     /// <summary>A content span before the cue that is the cue verb's active subject (not one <see cref="SubjectIsContent"/> keeps as content).</summary>
-    private static RoleSpan? SubjectInContent(Document doc, RoleSpan cue, List<RoleSpan> contents)
+    private static RoleSpan? SubjectInContent(Document doc, RoleSpan cue, List<RoleSpan> contents, bool passiveNeedsAuxiliary)
     {
         if (!doc.Has(Layers.Dependencies)) return null;
         foreach (var span in contents)
@@ -538,10 +560,10 @@ public static class AttributionGrouper
             for (int i = span.First; i < span.End; i++)
             {
                 var token = doc.Tokens[i];
-                if (token.Relation != "nsubj" || token.Head < cue.First || token.Head >= cue.End) continue;
+                if (SubjectRelation(doc, i, passiveNeedsAuxiliary) != "nsubj" || token.Head < cue.First || token.Head >= cue.End) continue;
                 var subtree = DependencyTree.Subtree(doc, i);
                 if (span.First < subtree.First || span.End > subtree.End) break;
-                return SubjectIsContent(doc, cue, span) ? null : span;
+                return SubjectIsContent(doc, cue, span, passiveNeedsAuxiliary: passiveNeedsAuxiliary) ? null : span;
             }
         }
         return null;
@@ -551,7 +573,7 @@ public static class AttributionGrouper
     /// Whether <paramref name="source"/> is the passive subject of a cue verb, the subject of "seem"/"appear"
     /// in the cue, or stands before a cue that is only an adverb of hearsay ("the campaign reportedly …").
     /// </summary>
-    private static bool SubjectIsContent(Document doc, RoleSpan cue, RoleSpan source, bool experiencers = false)
+    private static bool SubjectIsContent(Document doc, RoleSpan cue, RoleSpan source, bool experiencers = false, bool passiveNeedsAuxiliary = false)
     {
         if (source.End > cue.First) return false;
         if (cue.Length == 1 && HearsayAdverbs.Contains(doc.Tokens[cue.First].Text)) return true;
@@ -561,8 +583,9 @@ public static class AttributionGrouper
             var token = doc.Tokens[i];
             if (token.Head < cue.First || token.Head >= cue.End) continue;
             bool experiencer = experiencers && ExperiencerParticiples.Contains(doc.Tokens[token.Head].Text);
-            if (token.Relation == "nsubjpass") return !experiencer;
-            if (token.Relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head) && !experiencer)) return true;
+            string relation = SubjectRelation(doc, i, passiveNeedsAuxiliary);
+            if (relation == "nsubjpass") return !experiencer;
+            if (relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head) && !experiencer)) return true;
         }
         return false;
     }
@@ -711,11 +734,26 @@ public static class AttributionGrouper
     }
 
     /// <summary>"has been mentioned": the verb has an auxpass dependent (the parser may still call its subject nsubj).</summary>
-    private static bool HasPassiveAuxiliary(Document doc, int verb)
+    /// <summary>The token's relation, with an "nsubjpass" whose verb has no passive auxiliary read as "nsubj" when <paramref name="passiveNeedsAuxiliary"/>.</summary>
+    private static string? SubjectRelation(Document doc, int i, bool passiveNeedsAuxiliary)
+    {
+        var token = doc.Tokens[i];
+        if (token.Relation != "nsubjpass" || !passiveNeedsAuxiliary || token.Head < 0) return token.Relation;
+        return HasPassiveAuxiliary(doc, token.Head, beForms: true) ? "nsubjpass" : "nsubj";
+    }
+
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
+        { "be", "been", "being", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "get", "gets", "got", "gotten", "getting" };
+
+    /// <summary>Whether <paramref name="verb"/> has an "auxpass" child before it (or, with <paramref name="beForms"/>, an "aux" that is a form of "be" or "get").</summary>
+    private static bool HasPassiveAuxiliary(Document doc, int verb, bool beForms = false)
     {
         var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
         for (int i = sentence.FirstToken; i < verb; i++)
-            if (doc.Tokens[i].Head == verb && doc.Tokens[i].Relation == "auxpass") return true;
+        {
+            var token = doc.Tokens[i];
+            if (token.Head == verb && (token.Relation == "auxpass" || beForms && token.Relation == "aux" && PassiveAuxiliaries.Contains(token.Text))) return true;
+        }
         return false;
     }
 
@@ -899,8 +937,7 @@ public static class AttributionGrouper
             {
                 var token = doc.Tokens[i];
                 if (token.Head != head || token.Relation is not ("nsubj" or "nsubjpass")) continue;
-                var (first, end) = DependencyTree.Subtree(doc, i);
-                while (end > first + 1 && doc.Tokens[end - 1].Shape is TokenShape.Punctuation) end--;
+                var (first, end) = DependencyTree.NounPhrase(doc, i);
                 if (end - first > 12 && shorten)
                 {
                     // The head's own words: its subtree up to the head, and on to the first comma after it.
@@ -947,6 +984,16 @@ public static class AttributionGrouper
         }
         if (child < 0 || doc.Tokens[child].Relation is not ("ccomp" or "xcomp" or "dobj" or "advcl" or "parataxis")) return null;
         return TrimPunctuation(doc, content.First, DependencyTree.Subtree(doc, child).End);
+    }
+
+    /// <summary>The source without the punctuation and quotation marks it starts with; null when nothing else is left.</summary>
+    private static RoleSpan? TrimmedSource(Document doc, RoleSpan source)
+    {
+        static bool Mark(Token t) => t.Shape is TokenShape.Punctuation or TokenShape.OpeningQuote or TokenShape.ClosingQuote;
+        int first = source.First, end = source.End;
+        while (first < end && Mark(doc.Tokens[first])) first++;
+        // Trailing marks stay: the corpus draws "Kerr Putney, the police chief," with its comma.
+        return first == end ? null : first == source.First ? source : source with { First = first };
     }
 
     internal static int TrimPunctuation(Document doc, int first, int end)

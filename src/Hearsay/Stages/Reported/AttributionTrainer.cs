@@ -40,6 +40,11 @@ public static class AttributionTrainer
         public const int EmbeddingWords = 60000;
         /// <summary>Train the confidence model on the attributions the jackknifed first pass finds (needs StackFolds > 1).</summary>
         public bool Confidence { get; init; } = true;
+        /// <summary>
+        /// The tagger, recogniser and parser for a training article, by name (<see cref="JackknifedModels.For"/>);
+        /// where this is null or gives null, the standard models. Must match what <see cref="Read"/> was given.
+        /// </summary>
+        public Func<string, EnglishModels?>? ArticleModels { get; init; }
     }
 
     /// <summary>A prepared article: the document after the stages before the labeller, and the gold.</summary>
@@ -59,16 +64,26 @@ public static class AttributionTrainer
         return builder.Use(new QuotationFinder()).Use(new QuoteAttributor()).Build();
     }
 
-    public static List<Example> Read(string corpusFolder, Action<string>? log = null, EnglishModels? nlp = null)
+    /// <summary>The base pipeline for each article: over the models <c>articleModels</c> gives for it, else over <c>nlp</c> (the standard models when null).</summary>
+    private sealed class BasePipelines(EnglishModels? nlp, Func<string, EnglishModels?>? articleModels)
     {
-        var pipeline = BasePipeline(nlp ?? StandardPipelineOptions.Default.Models);
+        private readonly HearsayPipeline _default = BasePipeline(nlp ?? StandardPipelineOptions.Default.Models);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<EnglishModels, HearsayPipeline> _byModels = new();
+
+        public HearsayPipeline For(string article) =>
+            articleModels?.Invoke(article) is { } models ? _byModels.GetOrAdd(models, m => BasePipeline(m)) : _default;
+    }
+
+    public static List<Example> Read(string corpusFolder, Action<string>? log = null, EnglishModels? nlp = null, Func<string, EnglishModels?>? articleModels = null)
+    {
+        var pipelines = new BasePipelines(nlp, articleModels);
         var articles = CorpusFolder.Load(corpusFolder).Where(a => a.GoldPath is not null).ToList();
         var examples = new Example[articles.Count];
         Parallel.For(0, articles.Count, i =>
         {
             var article = articles[i];
             var doc = ArticleReader.ReadFile(article.TextPath);
-            pipeline.Process(doc);
+            pipelines.For(article.Name).Process(doc);
             var gold = BratAnnotations.ReadFile(article.GoldPath!, doc.Text).Attributions;
             examples[i] = new Example(article.Name, doc, gold, Align(doc, gold));
         });
@@ -186,13 +201,13 @@ public static class AttributionTrainer
     private static AttributionConfidence TrainConfidence(IReadOnlyList<Example> examples, int[][] labels, float[][] margins,
         IReadOnlyDictionary<string, float>[] ratesOf, Options options, Action<string>? log)
     {
-        var pipeline = BasePipeline(StandardPipelineOptions.Default.Models);
+        var pipelines = new BasePipelines(null, options.ArticleModels);
         var perArticle = new AttributionConfidence.Example[examples.Count][];
         Parallel.For(0, examples.Count, i =>
         {
             var e = examples[i];
             var doc = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipeline.Process(doc);
+            pipelines.For(e.Name).Process(doc);
             var cueMargins = AttributionTagger.Attribute(doc, labels[i], margins[i], null, ratesOf[i], AttributionTaggerOptions.Default);
             var scored = AttributionSpans.Scored(doc.Attributions);
             var correct = new bool[scored.Count];
@@ -261,17 +276,17 @@ public static class AttributionTrainer
 
     /// <summary>Runs the labeller on prepared examples (their documents are copied from the base pipeline again) and scores against gold; with <paramref name="annDirectory"/>, also writes each article's attributions there as brat.</summary>
     public static ArticleScore Evaluate(AttributionModel model, IReadOnlyList<Example> examples, AttributionTaggerOptions? options = null,
-        List<string>? errors = null, EnglishModels? nlp = null, string? annDirectory = null)
+        List<string>? errors = null, EnglishModels? nlp = null, string? annDirectory = null, Func<string, EnglishModels?>? articleModels = null)
     {
         var perArticle = new List<string>[examples.Count];
-        var pipeline = BasePipeline(nlp ?? StandardPipelineOptions.Default.Models);
+        var pipelines = new BasePipelines(nlp, articleModels);
         var stage = new AttributionTagger(model, options);
         var scores = new ArticleScore[examples.Count];
         Parallel.For(0, examples.Count, i =>
         {
             var e = examples[i];
             var doc = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipeline.Process(doc);
+            pipelines.For(e.Name).Process(doc);
             stage.Process(doc);
             if (annDirectory is not null) File.WriteAllText(Path.Combine(annDirectory, e.Name + ".ann"), Hearsay.Output.BratWriter.Format(doc));
             perArticle[i] = [];
