@@ -53,7 +53,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
             int fold = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_FOLD"), out int f) ? f : 9;
             // The held-out articles are always read with syntax trained without them, when there is such syntax;
             // HEARSAY_ATTR_TRAIN_SYNTAX=shipped reads the training articles with the shipped models all the same.
-            var heldNames = CorpusFolder.Load(train).Where(a => a.GoldPath is not null).Where((_, i) => i % 10 == fold).Select(a => a.Name).ToHashSet();
+            var heldNames = AttributionTrainer.Articles(train).Where((_, i) => i % 10 == fold).Select(a => a.Name).ToHashSet();
             bool shippedForTraining = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TRAIN_SYNTAX") == "shipped";
             Func<string, EnglishModels?>? articleModels = syntax is null ? null
                 : name => shippedForTraining && !heldNames.Contains(name) ? null : syntax.For(name);
@@ -145,7 +145,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
             return null;
         }
         var watch = Stopwatch.StartNew();
-        var articles = CorpusFolder.Load(train).Where(a => a.GoldPath is not null).Select(a => a.Name).ToList();
+        var articles = AttributionTrainer.Articles(train).Select(a => a.Name).ToList();
         var syntax = JackknifedModels.Train(context.Read(context.SilverTrain), articles, folds, context.Seed, context.SyntaxCache, context.Log);
         context.Log($"attribution: jackknifed syntax, {folds} folds, in {watch.Elapsed.TotalSeconds:F1}s");
         return syntax;

@@ -560,7 +560,7 @@ public static class AttributionGrouper
             for (int i = span.First; i < span.End; i++)
             {
                 var token = doc.Tokens[i];
-                if (SubjectRelation(doc, i, passiveNeedsAuxiliary) != "nsubj" || token.Head < cue.First || token.Head >= cue.End) continue;
+                if (token.Head < cue.First || token.Head >= cue.End || SubjectRelation(doc, i, passiveNeedsAuxiliary) != "nsubj") continue;
                 var subtree = DependencyTree.Subtree(doc, i);
                 if (span.First < subtree.First || span.End > subtree.End) break;
                 return SubjectIsContent(doc, cue, span, passiveNeedsAuxiliary: passiveNeedsAuxiliary) ? null : span;
@@ -583,7 +583,7 @@ public static class AttributionGrouper
             var token = doc.Tokens[i];
             if (token.Head < cue.First || token.Head >= cue.End) continue;
             bool experiencer = experiencers && ExperiencerParticiples.Contains(doc.Tokens[token.Head].Text);
-            string relation = SubjectRelation(doc, i, passiveNeedsAuxiliary);
+            string? relation = SubjectRelation(doc, i, passiveNeedsAuxiliary);
             if (relation == "nsubjpass") return !experiencer;
             if (relation == "nsubj" && (RaisingVerbs.Contains(doc.Tokens[token.Head].Text) || HasPassiveAuxiliary(doc, token.Head) && !experiencer)) return true;
         }
@@ -733,7 +733,6 @@ public static class AttributionGrouper
         return source with { First = first, End = end };
     }
 
-    /// <summary>"has been mentioned": the verb has an auxpass dependent (the parser may still call its subject nsubj).</summary>
     /// <summary>The token's relation, with an "nsubjpass" whose verb has no passive auxiliary read as "nsubj" when <paramref name="passiveNeedsAuxiliary"/>.</summary>
     private static string? SubjectRelation(Document doc, int i, bool passiveNeedsAuxiliary)
     {
@@ -742,17 +741,19 @@ public static class AttributionGrouper
         return HasPassiveAuxiliary(doc, token.Head, beForms: true) ? "nsubjpass" : "nsubj";
     }
 
-    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
-        { "be", "been", "being", "is", "are", "was", "were", "am", "'s", "’s", "'re", "’re", "get", "gets", "got", "gotten", "getting" };
+    private static readonly HashSet<string> GetForms = new(StringComparer.OrdinalIgnoreCase) { "get", "gets", "got", "gotten", "getting" };
 
-    /// <summary>Whether <paramref name="verb"/> has an "auxpass" child before it (or, with <paramref name="beForms"/>, an "aux" that is a form of "be" or "get").</summary>
+    /// <summary>
+    /// "has been mentioned": whether <paramref name="verb"/> has an "auxpass" child before it (the parser may still call
+    /// its subject nsubj), or, with <paramref name="beForms"/>, an "aux" that is a form of "be" or "get".
+    /// </summary>
     private static bool HasPassiveAuxiliary(Document doc, int verb, bool beForms = false)
     {
         var sentence = doc.Sentences[doc.Tokens[verb].Sentence];
         for (int i = sentence.FirstToken; i < verb; i++)
         {
             var token = doc.Tokens[i];
-            if (token.Head == verb && (token.Relation == "auxpass" || beForms && token.Relation == "aux" && PassiveAuxiliaries.Contains(token.Text))) return true;
+            if (token.Head == verb && (token.Relation == "auxpass" || beForms && token.Relation == "aux" && (BeForms.Contains(token.Text) || GetForms.Contains(token.Text)))) return true;
         }
         return false;
     }

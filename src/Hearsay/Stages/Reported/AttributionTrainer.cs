@@ -74,10 +74,13 @@ public static class AttributionTrainer
             articleModels?.Invoke(article) is { } models ? _byModels.GetOrAdd(models, m => BasePipeline(m)) : _default;
     }
 
+    /// <summary>The folder's annotated articles, in the order <see cref="Read"/> gives their examples (name order).</summary>
+    public static List<CorpusArticle> Articles(string corpusFolder) => CorpusFolder.Load(corpusFolder).Where(a => a.GoldPath is not null).ToList();
+
     public static List<Example> Read(string corpusFolder, Action<string>? log = null, EnglishModels? nlp = null, Func<string, EnglishModels?>? articleModels = null)
     {
         var pipelines = new BasePipelines(nlp, articleModels);
-        var articles = CorpusFolder.Load(corpusFolder).Where(a => a.GoldPath is not null).ToList();
+        var articles = Articles(corpusFolder);
         var examples = new Example[articles.Count];
         Parallel.For(0, articles.Count, i =>
         {
