@@ -61,6 +61,8 @@ public sealed class TrainAttributionTarget : ITrainTarget
             var examples = AttributionTrainer.Read(train, context.Log, articleModels: articleModels);
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_STACK"), out int stack)) options = options with { StackFolds = stack };
             if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
+            // HEARSAY_ATTR_CONFIDENCE_LAST=1 keeps the confidence model's last SGD iterate instead of the average, for comparison.
+            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_CONFIDENCE_LAST") == "1") options = options with { AveragedConfidence = false };
             var held = examples.Where((_, i) => i % 10 == fold).ToList();
             // HEARSAY_ATTR_SHARE=K trains on every K-th of the other articles only (a learning curve).
             int share = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_SHARE"), out int sh) ? sh : 1;
@@ -80,6 +82,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
                 if (keep is not null) { using var file = File.Create(keep); tuned.Save(file); }
             }
             context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
+            // HEARSAY_ATTR_LOSSES=1 also reports where each held-out gold attribution is lost (labeller, grouping, confidence).
+            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_LOSSES") == "1")
+                context.Log("attribution: held-out gold attributions by where they are lost:\n" + AttributionTrainer.LossReport(tuned, held, options.ArticleModels));
             var errors = new List<string>();
             // HEARSAY_ATTR_ANN=DIR also writes the held-out articles' attributions there as brat .ann files, for error analysis.
             var ann = Environment.GetEnvironmentVariable("HEARSAY_ATTR_ANN");
@@ -188,6 +193,9 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no governing clause cut", d with { Grouping = d.Grouping with { GoverningClauseCut = false } });
+        yield return ("no content experiencers", d with { Grouping = d.Grouping with { ContentExperiencers = false } });
+        yield return ("no subject past asides", d with { Grouping = d.Grouping with { SubjectPastAsides = false } });
         yield return ("no possessive sources", d with { Grouping = d.Grouping with { PossessiveSources = false } });
         yield return ("no content subjects", d with { Grouping = d.Grouping with { ContentSubjects = false } });
         yield return ("no passive auxiliary check", d with { Grouping = d.Grouping with { PassiveNeedsAuxiliary = false } });

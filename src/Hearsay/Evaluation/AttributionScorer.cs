@@ -23,7 +23,9 @@ namespace Hearsay.Evaluation;
 /// Given an <c>errors</c> list, the scorer adds one tab-separated line per gold attribution it does not count
 /// correct (<c>missed</c>, <c>wrong-source</c>, <c>wrong-cue</c>, <c>wrong-cue+source</c>) and per unpaired system
 /// attribution (<c>spurious</c>): article, kind, <c>direct</c> or <c>-</c>, the gold and the system attribution
-/// as <c>[source] &lt;cue&gt; «content» @start-end</c>.
+/// as <c>[source] &lt;cue&gt; «content» @start-end</c>. <c>systemCorrect</c> and <c>goldOutcome</c>, given arrays
+/// as long as the system and the gold attributions, receive whether each system attribution is a counted pair
+/// and each gold attribution's outcome (<c>right</c>, one of the wrong kinds above, or null when unpaired).
 /// </remarks>
 public static class AttributionScorer
 {
@@ -31,7 +33,7 @@ public static class AttributionScorer
 
     public static ArticleScore Score(string text, IReadOnlyList<AttributionSpans> gold, IReadOnlyList<AttributionSpans> system,
         string article = "", string? annotator = null, List<string>? errors = null,
-        Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null, bool[]? systemCorrect = null)
+        Func<int, int, (SpeakerReference.Outcome, SpeakerReference.Basis)>? speakers = null, bool[]? systemCorrect = null, string?[]? goldOutcome = null)
     {
         var scoring = new ScoringText(text);
         var g = gold.Select(a => Sets(scoring, a)).ToArray();
@@ -70,6 +72,7 @@ public static class AttributionScorer
             if (cue && source && speakers is not null && speakers(gi, si) is var (verdict, basis) && verdict != SpeakerReference.Outcome.NotApplicable)
                 resolution += ResolutionScore.One(basis, verdict == SpeakerReference.Outcome.Correct);
             outcome[gi] = cue ? source ? null : "wrong-source" : source ? "wrong-cue" : "wrong-cue+source";
+            if (goldOutcome is not null) goldOutcome[gi] = outcome[gi] ?? "right";
         }
         var isDirect = new bool[g.Length];
         for (int gi = 0; gi < g.Length; gi++)

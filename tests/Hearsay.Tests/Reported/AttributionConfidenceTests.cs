@@ -26,6 +26,28 @@ public class AttributionConfidenceTests
     }
 
     [Fact]
+    public void Averaged_weights_do_not_depend_on_where_the_last_examples_leave_the_descent()
+    {
+        uint bias = FeatureHash.Feature(0), speech = FeatureHash.Feature(1), rare = FeatureHash.Feature(2);
+        var examples = new List<AttributionConfidence.Example>();
+        for (int i = 0; i < 300; i++)
+        {
+            examples.Add(new([bias, speech], i % 10 < 7));
+            examples.Add(new([bias, rare], i % 10 < 3));
+        }
+        // Differently shuffled trainings of the same data: the last iterate's probability moves with the last
+        // examples it saw; the average hardly moves.
+        double Spread(bool averaged)
+        {
+            var p = Enumerable.Range(1, 6).Select(seed => AttributionConfidence.Train(examples, seed, averaged: averaged).Probability([bias, speech])).ToList();
+            return p.Max() - p.Min();
+        }
+        double last = Spread(averaged: false), mean = Spread(averaged: true);
+        Assert.True(mean < 0.02, $"averaged spread {mean:F3}");
+        Assert.True(mean < last / 2, $"averaged spread {mean:F3}, last iterate {last:F3}");
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         var examples = Enumerable.Range(0, 50).Select(i => new AttributionConfidence.Example([FeatureHash.Feature(i % 3)], i % 4 == 0)).ToList();

@@ -33,6 +33,14 @@ public class AttributionGrouperTests
     private static List<RoleSpan> CueContent(Document doc, string cue, string content) =>
         [Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, content)];
 
+    /// <summary>Gives the first token <paramref name="dependent"/> the head and relation a parser might have given it.</summary>
+    private static void Attach(Document doc, string dependent, string head, string relation)
+    {
+        var token = doc.Tokens.First(t => t.Text == dependent);
+        token.Head = doc.Tokens.FindIndex(t => t.Text == head);
+        token.Relation = relation;
+    }
+
     /// <summary>Content before and after the cue, as the labeller marks a subject it takes for content.</summary>
     private static List<RoleSpan> ContentCueContent(Document doc, string before, string cue, string after) =>
         [Span(doc, RoleSpan.Content, before), Span(doc, RoleSpan.Cue, cue), Span(doc, RoleSpan.Content, after)];
@@ -291,9 +299,7 @@ public class AttributionGrouperTests
     {
         var doc = Parsed("News\n\nScholars have long debated the salience of ethnic ties.");
         // The parser has labelled this subject "nsubjpass" (the perfect "have" + participle looks passive to it).
-        var scholars = doc.Tokens.First(t => t.Text == "Scholars");
-        scholars.Head = doc.Tokens.ToList().FindIndex(t => t.Text == "debated");
-        scholars.Relation = "nsubjpass";
+        Attach(doc, "Scholars", "debated", "nsubjpass");
         var spans = SourceCueContent(doc, "Scholars", "have long debated", "the salience of ethnic ties");
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
         Assert.Equal("Scholars", doc.Slice(a.Source!.Value));
@@ -337,6 +343,53 @@ public class AttributionGrouperTests
         Assert.Equal(subject, doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans)).Source!.Value));
         var asPassive = AttributionGrouperOptions.Default with { Experiencers = false };
         Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, asPassive)).Source);
+    }
+
+    [Fact]
+    public void A_subject_labelled_as_content_of_a_participle_of_feeling_becomes_the_source()
+    {
+        var doc = Parsed("News\n\nClinton insiders are alarmed at the attacks on her credibility.");
+        Attach(doc, "insiders", "alarmed", "nsubjpass");
+        var spans = ContentCueContent(doc, "Clinton insiders", "are alarmed at", "the attacks on her credibility");
+        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
+        Assert.Equal("Clinton insiders", doc.Slice(a.Source!.Value));
+        Assert.Equal(["the attacks on her credibility"], a.Content.Select(doc.Slice));
+        var asPassive = AttributionGrouperOptions.Default with { ContentExperiencers = false };
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, asPassive)).Source);
+    }
+
+    [Fact]
+    public void The_name_before_a_cue_is_found_past_a_day_and_a_parenthesis()
+    {
+        var doc = Parsed("News\n\nWASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack on the judge.");
+        var spans = CueContent(doc, "downplayed", "the attack on the judge");
+        var options = AttributionGrouperOptions.Default with { SyntacticSource = false };
+        Assert.EndsWith("Chuck Grassley", doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans, options)).Source!.Value));
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, options with { SubjectPastAsides = false })).Source);
+    }
+
+    [Theory]
+    [InlineData("News\n\nAlthough Clinton claimed that the videos exist, experts affirm that the group uses his words.",
+        "Clinton", "claimed", "that the videos exist, experts affirm that the group uses his words", "that the videos exist")]
+    [InlineData("News\n\nAfter she conceded that she is \u201cnot a natural politician,\u201d Clinton won the key states.",
+        "she", "conceded", "that she is \u201cnot a natural politician,\u201d Clinton won the key states", "that she is \u201cnot a natural politician,\u201d")]
+    public void Content_that_runs_on_into_the_clause_governing_its_cue_ends_at_the_comma(string text, string source, string cue, string content, string cut)
+    {
+        var doc = Parsed(text);
+        var spans = SourceCueContent(doc, source, cue, content);
+        Assert.Equal([cut], Assert.Single(AttributionGrouper.Group(doc, spans)).Content.Select(doc.Slice));
+        var uncut = AttributionGrouperOptions.Default with { GoverningClauseCut = false };
+        Assert.Equal([content], Assert.Single(AttributionGrouper.Group(doc, spans, uncut)).Content.Select(doc.Slice));
+    }
+
+    [Theory]
+    [InlineData("News\n\nHe said that while he opposed the plan, he would vote for it.", "He", "said", "that while he opposed the plan, he would vote for it")]
+    [InlineData("News\n\nAs she announced in capital letters, \u201cI am leaving the party!\u201d the crowd cheered.", "she", "announced", "in capital letters, \u201cI am leaving the party!\u201d")]
+    public void Content_whose_comma_opens_a_quotation_or_closes_a_subordinate_clause_is_not_cut(string text, string source, string cue, string content)
+    {
+        var doc = Parsed(text);
+        var spans = SourceCueContent(doc, source, cue, content);
+        Assert.Equal([content], Assert.Single(AttributionGrouper.Group(doc, spans)).Content.Select(doc.Slice));
     }
 
     [Fact]

@@ -158,12 +158,23 @@ public sealed class AttributionConfidence
     /// <summary>One training example: an attribution's features and whether it was right.</summary>
     public readonly record struct Example(uint[] Features, bool Correct);
 
-    /// <summary>Logistic regression by stochastic gradient descent, examples shuffled with <paramref name="seed"/>; deterministic.</summary>
-    public static AttributionConfidence Train(IReadOnlyList<Example> examples, int seed = 1, int epochs = 20, double rate = 0.05, double l2 = 0.03)
+    /// <summary>
+    /// Logistic regression by stochastic gradient descent, examples shuffled with <paramref name="seed"/>;
+    /// deterministic. With <paramref name="averaged"/>, the weights returned are the mean of the weights after
+    /// each example of the second half of the epochs (Polyak averaging): SGD at a constant rate ends wherever
+    /// its last few hundred examples leave it, so the last iterate's calibration (and with it how many
+    /// attributions a threshold keeps) moves between trainings on nearly the same data.
+    /// </summary>
+    public static AttributionConfidence Train(IReadOnlyList<Example> examples, int seed = 1, int epochs = 20, double rate = 0.05, double l2 = 0.03,
+        bool averaged = true)
     {
         var weights = new Dictionary<uint, double>();
+        // For the average: the sum of each change times the number of examples seen (since averaging began) when it was made.
+        var moments = new Dictionary<uint, double>();
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
+        int averageFrom = averaged ? epochs / 2 : epochs;
+        long seen = 0;
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
@@ -176,13 +187,19 @@ public sealed class AttributionConfidence
                 foreach (uint f in example.Features)
                 {
                     double w = weights.GetValueOrDefault(f);
-                    weights[f] = w + rate * (gradient - l2 * w);
+                    double change = rate * (gradient - l2 * w);
+                    weights[f] = w + change;
+                    if (epoch >= averageFrom) moments[f] = moments.GetValueOrDefault(f) + change * seen;
                 }
+                if (epoch >= averageFrom) seen++;
             }
         }
         var kept = new Dictionary<uint, float>();
         foreach (var (f, w) in weights)
-            if (Math.Abs(w) > 1e-4) kept[f] = (float)w;
+        {
+            double final = seen > 0 ? w - moments.GetValueOrDefault(f) / seen : w;
+            if (Math.Abs(final) > 1e-4) kept[f] = (float)final;
+        }
         return new AttributionConfidence(kept);
     }
 

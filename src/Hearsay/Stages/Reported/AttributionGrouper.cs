@@ -107,6 +107,15 @@ public sealed record AttributionGrouperOptions
     public bool QuotedAsSaying { get; init; } = true;
     /// <summary>The complement-clause extension of content stops at the first comma, semicolon or dash.</summary>
     public bool ExtendToComma { get; init; } = true;
+    /// <summary>
+    /// A content after its cue that runs on into the clause governing the cue ("Although Clinton claimed «that
+    /// the videos exist, foreign policy experts affirm …»") ends where it leaves the cue's subtree.
+    /// </summary>
+    public bool GoverningClauseCut { get; init; } = true;
+    /// <summary>The name before a cue is found past a day and a parenthesis ("Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed"), where the parse gives no subject.</summary>
+    public bool SubjectPastAsides { get; init; } = true;
+    /// <summary>A subject the labeller put in the content of a participle of feeling ("Clinton insiders are alarmed at …") is its source (with <see cref="ContentSubjects"/>).</summary>
+    public bool ContentExperiencers { get; init; } = true;
     /// <summary>Source spans that touch ("The" "president") are one source.</summary>
     public bool MergeTouchingSources { get; init; } = true;
     /// <summary>Where the parser has run, a source missing the start of its noun phrase ("'s statement") takes it back.</summary>
@@ -336,6 +345,9 @@ public static class AttributionGrouper
                     }
                 }
             }
+            if (options.GoverningClauseCut && doc.Has(Layers.Dependencies))
+                for (int k = 0; k < contentOf[c].Count; k++)
+                    if (CutAtGoverningClause(doc, cue, contentOf[c][k], quotations ??= QuotationIndex(doc)) is { } cut) contentOf[c][k] = cut;
             if (options.ExtendContentBack && contentOf[c].Count > 0)
             {
                 var head = contentOf[c].MinBy(x => x.First);
@@ -388,7 +400,7 @@ public static class AttributionGrouper
                 && (subject.End <= labelledSource.First || labelledSource.End <= subject.First))
                 source = subject;
             if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects, options.SubjectChains, options.ShortSubjects);
-            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates, options.TaggedNameSources);
+            if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates, options.TaggedNameSources, options.SubjectPastAsides);
             if (source is null && options.PossessiveSources) source = Possessor(doc, cue);
             if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
             if (options.TrimSources && source is { } completed) source = TrimmedSource(doc, completed);
@@ -397,7 +409,7 @@ public static class AttributionGrouper
                 contentOf[c].Add(subjectSource with { Role = RoleSpan.Content });
                 source = null;
             }
-            if (options.ContentSubjects && source is null && contentOf[c].Count > 1 && SubjectInContent(doc, cue, contentOf[c], options.PassiveNeedsAuxiliary) is { } subjectContent)
+            if (options.ContentSubjects && source is null && contentOf[c].Count > 1 && SubjectInContent(doc, cue, contentOf[c], options.PassiveNeedsAuxiliary, options.Experiencers && options.ContentExperiencers) is { } subjectContent)
             {
                 contentOf[c].Remove(subjectContent);
                 source = subjectContent with { Role = RoleSpan.Source };
@@ -498,11 +510,19 @@ public static class AttributionGrouper
     };
 
     /// <summary>"he (also) said", "who has argued", "Smith warned": the subject word(s) just before the cue, if any.</summary>
-    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content, bool skipDates = false, bool taggedNames = false)
+    private static RoleSpan? SubjectBefore(Document doc, RoleSpan cue, List<RoleSpan> content, bool skipDates = false, bool taggedNames = false, bool pastAsides = false)
     {
         int sentenceFirst = doc.Sentences[doc.Tokens[cue.First].Sentence].FirstToken;
         int i = cue.First - 1;
         while (i >= sentenceFirst && i >= cue.First - 3 && Skippable.Contains(doc.Tokens[i].Text)) i--;
+        if (pastAsides)
+        {
+            // "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed …": a day, then a parenthesis, lie between subject and cue.
+            if (i >= sentenceFirst && Dates.Contains(doc.Tokens[i].Text)) i -= i - 1 >= sentenceFirst && doc.Tokens[i - 1].Text is "on" or "On" ? 2 : 1;
+            if (i >= sentenceFirst && doc.Tokens[i].Text == ")")
+                for (int open = i - 1; open >= sentenceFirst && open >= i - 6; open--)
+                    if (doc.Tokens[open].Text == "(") { i = open - 1; break; }
+        }
         if (i < sentenceFirst || content.Any(x => x.First <= i && i < x.End)) return null;
         var token = doc.Tokens[i];
         if (Pronouns.Contains(token.Text)) return new RoleSpan(RoleSpan.Source, i, i + 1);
@@ -551,7 +571,7 @@ public static class AttributionGrouper
     }
 
     /// <summary>A content span before the cue that is the cue verb's active subject (not one <see cref="SubjectIsContent"/> keeps as content).</summary>
-    private static RoleSpan? SubjectInContent(Document doc, RoleSpan cue, List<RoleSpan> contents, bool passiveNeedsAuxiliary)
+    private static RoleSpan? SubjectInContent(Document doc, RoleSpan cue, List<RoleSpan> contents, bool passiveNeedsAuxiliary, bool experiencers = false)
     {
         if (!doc.Has(Layers.Dependencies)) return null;
         foreach (var span in contents)
@@ -560,10 +580,13 @@ public static class AttributionGrouper
             for (int i = span.First; i < span.End; i++)
             {
                 var token = doc.Tokens[i];
-                if (token.Head < cue.First || token.Head >= cue.End || SubjectRelation(doc, i, passiveNeedsAuxiliary) != "nsubj") continue;
+                if (token.Head < cue.First || token.Head >= cue.End) continue;
+                // "Clinton insiders are alarmed at …": the subject of a participle of feeling is who feels it.
+                string? relation = SubjectRelation(doc, i, passiveNeedsAuxiliary);
+                if (relation != "nsubj" && !(experiencers && relation == "nsubjpass" && ExperiencerParticiples.Contains(doc.Tokens[token.Head].Text))) continue;
                 var subtree = DependencyTree.Subtree(doc, i);
                 if (span.First < subtree.First || span.End > subtree.End) break;
-                return SubjectIsContent(doc, cue, span, passiveNeedsAuxiliary: passiveNeedsAuxiliary) ? null : span;
+                return SubjectIsContent(doc, cue, span, experiencers, passiveNeedsAuxiliary) ? null : span;
             }
         }
         return null;
@@ -985,6 +1008,56 @@ public static class AttributionGrouper
         }
         if (child < 0 || doc.Tokens[child].Relation is not ("ccomp" or "xcomp" or "dobj" or "advcl" or "parataxis")) return null;
         return TrimPunctuation(doc, content.First, DependencyTree.Subtree(doc, child).End);
+    }
+
+    private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "while", "although", "though", "if", "when", "once", "because", "since", "as", "after", "before", "until", "unless", "whereas",
+    };
+
+    /// <summary>
+    /// The content cut where it first leaves the subtree of the cue's head, when what follows holds a verb that
+    /// governs the cue (the content ran on into the main clause); null when it stays inside or no such verb follows.
+    /// </summary>
+    private static RoleSpan? CutAtGoverningClause(Document doc, RoleSpan cue, RoleSpan content, RangeIndex<Quotation> quotations)
+    {
+        if (content.First < cue.End) return null;
+        int head = CueHead(doc, cue);
+        if (head < 0) return null;
+        int cut = -1;
+        for (int i = content.First; i < content.End && cut < 0; i++)
+            if (!DependencyTree.Within(doc, i, head)) cut = i;
+        // A run-on is set off by punctuation (", foreign policy experts affirm"); a verb the parse hangs elsewhere
+        // with no comma before it, or a comma inside a quotation, is more often the parser's error than a run-on.
+        if (cut < 0 || doc.Tokens[cut].Text is not ("," or ";" or "-" or "--" or "—" or "–")) return null;
+        foreach (var (_, q) in quotations.Around(cut + 1, cut))
+        {
+            // "… that she's “not a natural politician,” Hillary Clinton had …": the comma closes the quotation too.
+            for (int i = cut + 1; i < q.EndToken; i++)
+                if (doc.Tokens[i].Shape is not (TokenShape.Punctuation or TokenShape.ClosingQuote)) return null;
+            cut = q.EndToken;
+            if (cut >= content.End) return null;
+        }
+        // ", “I'm getting off …”": the labeller's content runs on into the quotation it introduces, which is the
+        // content; "that while he opposed Trump, he was …": the clause after the comma completes the content.
+        if (cut + 1 < content.End && doc.Tokens[cut + 1].Shape == TokenShape.OpeningQuote) return null;
+        for (int i = content.First; i < cut; i++)
+            if (Subordinators.Contains(doc.Tokens[i].Text)) return null;
+        bool governing = false;
+        for (int i = cut; i < content.End && !governing; i++)
+            governing = doc.Tokens[i].Tag is { } tag && tag.StartsWith("VB", StringComparison.Ordinal) && DependencyTree.Within(doc, head, i);
+        if (!governing) return null;
+        int end = doc.Tokens[cut - 1].Shape == TokenShape.ClosingQuote ? cut : TrimPunctuation(doc, content.First, cut);
+        while (end > content.First && doc.Tokens[end - 1].Relation is "cc") end = TrimPunctuation(doc, content.First, end - 1);
+        return end > content.First ? content with { End = end } : null;
+    }
+
+    /// <summary>The cue's head: its first token whose head lies outside the cue; -1 when there is none.</summary>
+    private static int CueHead(Document doc, RoleSpan cue)
+    {
+        for (int i = cue.First; i < cue.End; i++)
+            if (doc.Tokens[i].Head is var h && (h < cue.First || h >= cue.End)) return i;
+        return -1;
     }
 
     /// <summary>The source without the punctuation and quotation marks it starts with; null when nothing else is left.</summary>

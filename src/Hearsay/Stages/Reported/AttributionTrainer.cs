@@ -40,6 +40,8 @@ public static class AttributionTrainer
         public const int EmbeddingWords = 60000;
         /// <summary>Train the confidence model on the attributions the jackknifed first pass finds (needs StackFolds > 1).</summary>
         public bool Confidence { get; init; } = true;
+        /// <summary>The confidence model's weights averaged over the second half of its training (see <see cref="AttributionConfidence.Train"/>).</summary>
+        public bool AveragedConfidence { get; init; } = true;
         /// <summary>
         /// The tagger, recogniser and parser for a training article, by name (<see cref="JackknifedModels.For"/>);
         /// where this is null or gives null, the standard models. Must match what <see cref="Read"/> was given.
@@ -224,7 +226,7 @@ public static class AttributionTrainer
             }
         });
         var all = perArticle.SelectMany(x => x).ToList();
-        var model = AttributionConfidence.Train(all, options.Seed);
+        var model = AttributionConfidence.Train(all, options.Seed, averaged: options.AveragedConfidence);
         log?.Invoke($"attribution: confidence model from {all.Count:N0} attributions found in unseen articles ({all.Count(x => x.Correct):N0} right), {model.FeatureCount:N0} features");
         return model;
     }
@@ -337,5 +339,94 @@ public static class AttributionTrainer
         }
         return $"missed cue words {missed.Values.Sum()}: " + string.Join(", ", missed.OrderByDescending(p => p.Value).Take(top).Select(p => $"{p.Key} {p.Value}"))
             + $"\nspurious cue words {spurious.Values.Sum()}: " + string.Join(", ", spurious.OrderByDescending(p => p.Value).Take(top).Select(p => $"{p.Key} {p.Value}"));
+    }
+
+    /// <summary>
+    /// Where each gold attribution is lost, from the labeller to the scorer: whether the labeller's own labels
+    /// touch its cue and cover at least half its content, and what the pipeline then made of it (right, a wrong
+    /// cue or source, or no partner; an unpaired one whose cue and content the labeller found is split further
+    /// into dropped by the confidence model, merged into a longer or shorter content, or lost in grouping).
+    /// Then up to <paramref name="examples"/> instances of each unpaired kind.
+    /// </summary>
+    public static string LossReport(AttributionModel model, IReadOnlyList<Example> articles, Func<string, EnglishModels?>? articleModels, int examples = 5)
+    {
+        var pipelines = new BasePipelines(null, articleModels);
+        var stage = new AttributionTagger(model);
+        var unfiltered = new AttributionTagger(model, AttributionTaggerOptions.Default with { MinConfidence = 0 });
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var instances = new System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentQueue<string>>();
+        Parallel.For(0, articles.Count, k =>
+        {
+            var e = articles[k];
+            var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates, model.NeighbourRates));
+            var doc = Processed(e, stage);
+            var outcomes = new string?[e.Gold.Count];
+            AttributionScorer.Score(doc.Text, e.Gold, AttributionSpans.From(doc.Attributions), e.Name, goldOutcome: outcomes);
+            Document? kept = null;
+            for (int g = 0; g < e.Gold.Count; g++)
+            {
+                var gold = e.Gold[g];
+                bool cue = gold.Cue.Count == 0 || Labelled(gold.Cue, RoleSpan.Cue, out _) > 0;
+                int covered = Labelled(gold.Content, RoleSpan.Content, out int tokens);
+                bool content = tokens > 0 && 2 * covered >= tokens;
+                string key = $"{outcomes[g] ?? "unpaired"}, labeller {(cue ? "found" : "missed")} the cue and {(content ? "covered" : "missed")} the content";
+                if (outcomes[g] is null && cue && content)
+                {
+                    var chars = Characters(gold.Content);
+                    var holder = doc.Attributions.Select(a => (a, n: Characters(a.Content).Intersect(chars).Count())).MaxBy(p => p.n);
+                    string how;
+                    if (holder.n > 0) how = Characters(holder.a.Content).Count > chars.Count ? "inside a longer content" : "a shorter content";
+                    else
+                    {
+                        kept ??= Processed(e, unfiltered);
+                        holder = (kept.Attributions.FirstOrDefault(a => Characters(a.Content).Overlaps(chars))!, 1);
+                        how = holder.a is not null ? "dropped by the confidence model" : "lost in grouping";
+                    }
+                    key += ": " + how;
+                    if (holder.a is { } found)
+                        instances.GetOrAdd(key, _ => new()).Enqueue($"{Describe(doc.Text, gold)}  →  {Describe(doc.Text, AttributionSpans.From(found))} ({found.Confidence:F2})");
+                }
+                else if (outcomes[g] is null) instances.GetOrAdd(key, _ => new()).Enqueue(Describe(doc.Text, gold));
+                counts.AddOrUpdate(key, 1, (_, c) => c + 1);
+            }
+
+            int Labelled(IReadOnlyList<TextRange> ranges, int role, out int tokens)
+            {
+                int hit = 0;
+                tokens = 0;
+                foreach (var r in ranges)
+                {
+                    var (first, end) = e.Document.TokensIn(r);
+                    for (int i = first; i < end; i++, tokens++) if (AttributionLabels.RoleOf(labels[i]) == role) hit++;
+                }
+                return hit;
+            }
+        });
+        var report = new System.Text.StringBuilder();
+        foreach (var (key, count) in counts.OrderBy(p => p.Key, StringComparer.Ordinal)) report.AppendLine($"  {count,5}  {key}");
+        foreach (var (key, queue) in instances.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            report.AppendLine($"  {key}:");
+            foreach (var line in queue.Take(examples)) report.AppendLine("    " + line);
+        }
+        return report.ToString();
+
+        Document Processed(Example e, AttributionTagger tagger)
+        {
+            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
+            pipelines.For(e.Name).Process(doc);
+            tagger.Process(doc);
+            return doc;
+        }
+        static HashSet<int> Characters(IEnumerable<TextRange> ranges) => ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)).ToHashSet();
+        static string Describe(string text, AttributionSpans a)
+        {
+            static string Join(string text, IReadOnlyList<TextRange> ranges, int max)
+            {
+                string joined = string.Join(" … ", ranges.Select(r => text[r.Start..r.End])).ReplaceLineEndings(" ");
+                return joined.Length > max ? joined[..max] + "…" : joined;
+            }
+            return $"[{Join(text, a.Source, 40)}] <{Join(text, a.Cue, 40)}> «{Join(text, a.Content, 90)}»";
+        }
     }
 }
