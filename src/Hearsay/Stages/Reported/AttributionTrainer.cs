@@ -74,6 +74,9 @@ public static class AttributionTrainer
 
         public HearsayPipeline For(string article) =>
             articleModels?.Invoke(article) is { } models ? _byModels.GetOrAdd(models, m => BasePipeline(m)) : _default;
+
+        /// <summary>A fresh document of the example's text, through its base pipeline (the example's own document stays as it is).</summary>
+        public Document Copy(Example e) => For(e.Name).Process(ArticleReader.FromText(e.Document.Text, e.Name));
     }
 
     /// <summary>The folder's annotated articles, in the order <see cref="Read"/> gives their examples (name order).</summary>
@@ -211,8 +214,7 @@ public static class AttributionTrainer
         Parallel.For(0, examples.Count, i =>
         {
             var e = examples[i];
-            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipelines.For(e.Name).Process(doc);
+            var doc = pipelines.Copy(e);
             var cueMargins = AttributionTagger.Attribute(doc, labels[i], margins[i], null, ratesOf[i], AttributionTaggerOptions.Default);
             var scored = AttributionSpans.Scored(doc.Attributions);
             var correct = new bool[scored.Count];
@@ -290,8 +292,7 @@ public static class AttributionTrainer
         Parallel.For(0, examples.Count, i =>
         {
             var e = examples[i];
-            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipelines.For(e.Name).Process(doc);
+            var doc = pipelines.Copy(e);
             stage.Process(doc);
             if (annDirectory is not null) File.WriteAllText(Path.Combine(annDirectory, e.Name + ".ann"), Hearsay.Output.BratWriter.Format(doc));
             perArticle[i] = [];
@@ -359,7 +360,8 @@ public static class AttributionTrainer
         {
             var e = articles[k];
             var labels = AttributionTagger.Label(model, new AttributionFeatures(e.Document, model.CueRates, model.NeighbourRates));
-            var doc = Processed(e, stage);
+            var doc = pipelines.Copy(e);
+            stage.Process(doc);
             var outcomes = new string?[e.Gold.Count];
             AttributionScorer.Score(doc.Text, e.Gold, AttributionSpans.From(doc.Attributions), e.Name, goldOutcome: outcomes);
             Document? kept = null;
@@ -378,15 +380,15 @@ public static class AttributionTrainer
                     if (holder.n > 0) how = Characters(holder.a.Content).Count > chars.Count ? "inside a longer content" : "a shorter content";
                     else
                     {
-                        kept ??= Processed(e, unfiltered);
+                        if (kept is null) unfiltered.Process(kept = pipelines.Copy(e));
                         holder = (kept.Attributions.FirstOrDefault(a => Characters(a.Content).Overlaps(chars))!, 1);
                         how = holder.a is not null ? "dropped by the confidence model" : "lost in grouping";
                     }
                     key += ": " + how;
                     if (holder.a is { } found)
-                        instances.GetOrAdd(key, _ => new()).Enqueue($"{Describe(doc.Text, gold)}  →  {Describe(doc.Text, AttributionSpans.From(found))} ({found.Confidence:F2})");
+                        instances.GetOrAdd(key, _ => new()).Enqueue($"{AttributionScorer.Describe(doc.Text, gold)}  →  {AttributionScorer.Describe(doc.Text, AttributionSpans.From(found))} ({found.Confidence:F2})");
                 }
-                else if (outcomes[g] is null) instances.GetOrAdd(key, _ => new()).Enqueue(Describe(doc.Text, gold));
+                else if (outcomes[g] is null) instances.GetOrAdd(key, _ => new()).Enqueue(AttributionScorer.Describe(doc.Text, gold));
                 counts.AddOrUpdate(key, 1, (_, c) => c + 1);
             }
 
@@ -411,22 +413,6 @@ public static class AttributionTrainer
         }
         return report.ToString();
 
-        Document Processed(Example e, AttributionTagger tagger)
-        {
-            var doc = ArticleReader.FromText(e.Document.Text, e.Name);
-            pipelines.For(e.Name).Process(doc);
-            tagger.Process(doc);
-            return doc;
-        }
         static HashSet<int> Characters(IEnumerable<TextRange> ranges) => ranges.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)).ToHashSet();
-        static string Describe(string text, AttributionSpans a)
-        {
-            static string Join(string text, IReadOnlyList<TextRange> ranges, int max)
-            {
-                string joined = string.Join(" … ", ranges.Select(r => text[r.Start..r.End])).ReplaceLineEndings(" ");
-                return joined.Length > max ? joined[..max] + "…" : joined;
-            }
-            return $"[{Join(text, a.Source, 40)}] <{Join(text, a.Cue, 40)}> «{Join(text, a.Content, 90)}»";
-        }
     }
 }
