@@ -82,9 +82,11 @@ public sealed class TrainAttributionTarget : ITrainTarget
                 if (keep is not null) { using var file = File.Create(keep); tuned.Save(file); }
             }
             context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
-            // HEARSAY_ATTR_LOSSES=1 also reports where each held-out gold attribution is lost (labeller, grouping, confidence).
-            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_LOSSES") == "1")
-                context.Log("attribution: held-out gold attributions by where they are lost:\n" + AttributionTrainer.LossReport(tuned, held, options.ArticleModels));
+            // HEARSAY_ATTR_LOSSES=1 also reports where each held-out gold attribution is lost (labeller, grouping, confidence),
+            // with five instances of each kind; HEARSAY_ATTR_LOSSES=N (N > 1) prints N of each.
+            if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_LOSSES"), out int lossExamples) && lossExamples >= 1)
+                context.Log("attribution: held-out gold attributions by where they are lost:\n"
+                    + AttributionTrainer.LossReport(tuned, held, options.ArticleModels, lossExamples == 1 ? 5 : lossExamples));
             var errors = new List<string>();
             // HEARSAY_ATTR_ANN=DIR also writes the held-out articles' attributions there as brat .ann files, for error analysis.
             var ann = Environment.GetEnvironmentVariable("HEARSAY_ATTR_ANN");
@@ -193,6 +195,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         var d = AttributionTaggerOptions.Default;
         yield return ("default", d);
+        yield return ("no prepositional sources", d with { Grouping = d.Grouping with { PrepositionalSources = false } });
         yield return ("no governing clause cut", d with { Grouping = d.Grouping with { GoverningClauseCut = false } });
         yield return ("no content experiencers", d with { Grouping = d.Grouping with { ContentExperiencers = false } });
         yield return ("no subject past asides", d with { Grouping = d.Grouping with { SubjectPastAsides = false } });

@@ -319,6 +319,40 @@ public class AttributionGrouperTests
         Assert.Equal(",", doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans, untrimmed)).Source!.Value));
     }
 
+    [Fact]
+    public void A_source_that_is_a_prepositional_phrase_gives_way_to_the_subject_and_by_keeps_its_agent()
+    {
+        var doc = Parsed("News\n\nIn a speech the governor said the roads would reopen.");
+        Attach(doc, "In", "speech", "case");
+        Attach(doc, "speech", "said", "nmod");
+        Attach(doc, "governor", "said", "nsubj");
+        AssertSourceWithPrepositionalSources(doc, SourceCueContent(doc, "In a speech", "said", "the roads would reopen"), "the governor", "In a speech");
+
+        var passive = Parsed("News\n\nThe claim was rejected by the mayor on Monday.");
+        Attach(passive, "by", "mayor", "case");
+        Attach(passive, "mayor", "rejected", "nmod");
+        var agent = new List<RoleSpan> { Span(passive, RoleSpan.Content, "The claim"), Span(passive, RoleSpan.Cue, "was rejected"), Span(passive, RoleSpan.Source, "by the mayor") };
+        AssertSourceWithPrepositionalSources(passive, agent, "the mayor", "by the mayor");
+    }
+
+    [Fact]
+    public void A_source_completed_to_its_phrase_leaves_out_the_preposition_before_it()
+    {
+        var doc = Parsed("News\n\nOfficials at the ministry said the border would stay closed.");
+        Attach(doc, "at", "ministry", "case");
+        Attach(doc, "the", "ministry", "det");
+        Attach(doc, "ministry", "Officials", "nmod");
+        AssertSourceWithPrepositionalSources(doc, SourceCueContent(doc, "ministry", "said", "the border would stay closed"), "the ministry", "at the ministry");
+    }
+
+    /// <summary>The one attribution the spans form has source <paramref name="with"/>, and <paramref name="without"/> with the rule off.</summary>
+    private static void AssertSourceWithPrepositionalSources(Document doc, List<RoleSpan> spans, string with, string without)
+    {
+        Assert.Equal(with, doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans)).Source!.Value));
+        var off = AttributionGrouperOptions.Default with { PrepositionalSources = false };
+        Assert.Equal(without, doc.Slice(Assert.Single(AttributionGrouper.Group(doc, spans, off)).Source!.Value));
+    }
+
     [Theory]
     [InlineData("News\n\nBut insisted that the plan would work.", "insisted", "that the plan would work")]
     [InlineData("News\n\nAnd openly lie that she is being audited.", "openly lie", "that she is being audited")]

@@ -142,6 +142,59 @@ public class DocumentPatternsTests
         Assert.Equal(trimmed, doc.Slice(attribution.Source!.Value));
     }
 
+    [Theory]
+    [InlineData("In swing states like Ohio, many voters said the economy was weak.", "In swing states like Ohio, many voters", "many voters")]
+    [InlineData("After the debate, in Lynchburg on Monday, the candidate said he would win.", "in Lynchburg on Monday, the candidate", "the candidate")]
+    public void A_source_drops_an_opening_prepositional_phrase(string body, string source, string trimmed)
+    {
+        var (doc, attribution) = OneAttribution(body, source, "said", null);
+        // The parse the rule reads: the preposition's noun carries the phrase, which a comma closes.
+        if (body.StartsWith("In"))
+        {
+            Attach(doc, "In", "states", "case");
+            Attach(doc, "Ohio", "states", "nmod");
+        }
+        else
+        {
+            Attach(doc, "in", "Lynchburg", "case");
+            Attach(doc, "Monday", "Lynchburg", "nmod");
+        }
+        DocumentPatterns.TrimSourceOpeners(doc);
+        Assert.Equal(source, doc.Slice(attribution.Source!.Value));
+        DocumentPatterns.TrimSourceOpeners(doc, prepositionalOpeners: true);
+        Assert.Equal(trimmed, doc.Slice(attribution.Source!.Value));
+    }
+
+    [Fact]
+    public void A_subject_grows_no_further_back_than_an_opening_phrase_or_connective()
+    {
+        // A parse that hangs the place on the subject, as the parser sometimes does.
+        var (doc, attribution) = OneAttribution("In Lynchburg on Monday, the candidate said he would win.", "the candidate", "said", "he would win");
+        Attach(doc, "In", "Lynchburg", "case");
+        Attach(doc, "Monday", "Lynchburg", "nmod");
+        Attach(doc, "Lynchburg", "candidate", "nmod");
+        Attach(doc, ",", "candidate", "punct");
+        Attach(doc, "candidate", "said", "nsubj");
+        DocumentPatterns.CompleteSubjects(doc, prepositionalOpeners: true);
+        Assert.Equal("the candidate", doc.Slice(attribution.Source!.Value));
+        DocumentPatterns.CompleteSubjects(doc);
+        Assert.Equal("In Lynchburg on Monday, the candidate", doc.Slice(attribution.Source!.Value));
+
+        var (conjoined, second) = OneAttribution("And a third delegate, Daniel Traynor, said he backed Cruz.", "Daniel Traynor", "said", "he backed Cruz");
+        Attach(conjoined, "And", "delegate", "cc");
+        Attach(conjoined, "delegate", "said", "nsubj");
+        DocumentPatterns.CompleteSubjects(conjoined, prepositionalOpeners: true);
+        Assert.Equal("a third delegate, Daniel Traynor", conjoined.Slice(second.Source!.Value));
+    }
+
+    /// <summary>Gives the first token <paramref name="dependent"/> the head and relation a parser might have given it.</summary>
+    private static void Attach(Document doc, string dependent, string head, string relation)
+    {
+        var token = doc.Tokens.First(t => t.Text == dependent);
+        token.Head = doc.Tokens.FindIndex(t => t.Text == head);
+        token.Relation = relation;
+    }
+
     [Fact]
     public void A_source_that_is_part_of_its_cues_subject_grows_to_the_whole_subject()
     {

@@ -200,6 +200,11 @@ public sealed record AttributionGrouperOptions
     /// the content, which then starts at the main clause's subject.
     /// </summary>
     public bool AccordingToSubject { get; init; } = true;
+    /// <summary>
+    /// A labelled source that is a prepositional phrase ("in Kentucky", "at one point", "of people collecting Social
+    /// Security") is no source: the cue looks for its subject instead. "by X" keeps X, the agent of a passive cue.
+    /// </summary>
+    public bool PrepositionalSources { get; init; } = true;
 }
 
 /// <summary>
@@ -393,6 +398,8 @@ public static class AttributionGrouper
             var source = sourceOf[c];
             if (options.TrimSources && source is { } untrimmed) source = TrimmedSource(doc, untrimmed);
             if (options.SkipDates && source is { Length: 1 } single && Dates.Contains(doc.Tokens[single.First].Text)) source = null;
+            if (options.PrepositionalSources && source is { } phrase && IsPrepositionalPhrase(doc, phrase))
+                source = doc.Tokens[phrase.First].Text.Equals("by", StringComparison.OrdinalIgnoreCase) && phrase.Length > 1 ? phrase with { First = phrase.First + 1 } : null;
             if (source is null && options.ShareSources && c > 0 && sourceOf[c - 1] is { } previous
                 && doc.Tokens[cues[c - 1].First].Sentence == doc.Tokens[cue.First].Sentence && ConjoinedAfter(doc, cues[c - 1], cue))
                 source = previous;
@@ -402,7 +409,7 @@ public static class AttributionGrouper
             if (source is null && options.SyntacticSource) source = SyntacticSubject(doc, cue, contentOf[c], options.ParticipleSubjects, options.SubjectChains, options.ShortSubjects);
             if (source is null && options.InferSource) source = SubjectBefore(doc, cue, contentOf[c], options.SkipDates, options.TaggedNameSources, options.SubjectPastAsides);
             if (source is null && options.PossessiveSources) source = Possessor(doc, cue);
-            if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource);
+            if (options.CompleteSources && source is { } partial) source = CompletePhrase(doc, partial, labelled, isSource, options.PrepositionalSources);
             if (options.TrimSources && source is { } completed) source = TrimmedSource(doc, completed);
             if (options.SubjectAsContent && source is { } subjectSource && SubjectIsContent(doc, cue, subjectSource, options.Experiencers, options.PassiveNeedsAuxiliary))
             {
@@ -725,9 +732,10 @@ public static class AttributionGrouper
     /// <summary>
     /// The source grown to the noun phrase it is part of: a modifier marked alone ("The" of "The president")
     /// takes its noun, and the words before the phrase's head that belong to it ("The ministry" of "'s
-    /// statement") join, as long as they are unlabelled or labelled source.
+    /// statement") join, as long as they are unlabelled or labelled source; with <paramref name="stopAtPreposition"/>,
+    /// not a preposition that opens the phrase ("by" of "by The New York Times").
     /// </summary>
-    private static RoleSpan CompletePhrase(Document doc, RoleSpan source, bool[] labelled, bool[] isSource)
+    private static RoleSpan CompletePhrase(Document doc, RoleSpan source, bool[] labelled, bool[] isSource, bool stopAtPreposition)
     {
         if (!doc.Has(Layers.Dependencies)) return source;
         int top = -1, topDepth = int.MaxValue;
@@ -752,7 +760,8 @@ public static class AttributionGrouper
         }
         int sentenceFirst = doc.Sentences[doc.Tokens[source.First].Sentence].FirstToken;
         int first = source.First;
-        while (first - 1 >= sentenceFirst && Free(first - 1) && DependencyTree.Within(doc, first - 1, top)) first--;
+        while (first - 1 >= sentenceFirst && Free(first - 1) && DependencyTree.Within(doc, first - 1, top)
+            && !(stopAtPreposition && doc.Tokens[first - 1].Relation == "case" && doc.Tokens[first - 1].Head == top)) first--;
         return source with { First = first, End = end };
     }
 
@@ -1058,6 +1067,17 @@ public static class AttributionGrouper
         for (int i = cue.First; i < cue.End; i++)
             if (doc.Tokens[i].Head is var h && (h < cue.First || h >= cue.End)) return i;
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the span opens with a preposition whose noun lies inside it ("in the past", "with both outlets"): the
+    /// parser's <c>case</c> relation, so "about 50 protesters" and "at least 30" (quantifiers) are not.
+    /// </summary>
+    private static bool IsPrepositionalPhrase(Document doc, RoleSpan span)
+    {
+        if (span.Length < 2 || !doc.Has(Layers.Dependencies)) return false;
+        var first = doc.Tokens[span.First];
+        return first.Relation == "case" && first.Head > span.First && first.Head < span.End;
     }
 
     /// <summary>The source without the punctuation and quotation marks it starts with; null when nothing else is left.</summary>

@@ -124,8 +124,8 @@ public sealed class AttributionTagger : IStage
         if (options.MinCueMargin > 0) found.RemoveAll(a => cueMargins[a] < options.MinCueMargin);
         var displaced = Merge(document, found, options.Merge, options.FragmentWords);
         if (options.Grouping.CueColons) DocumentPatterns.TakeCueColons(document);
-        if (options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document);
-        if (options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, options.Grouping.WholeSubjectTokens);
+        if (options.Grouping.SourceOpeners) DocumentPatterns.TrimSourceOpeners(document, options.Grouping.PrepositionalSources);
+        if (options.Grouping.WholeSubjects) DocumentPatterns.CompleteSubjects(document, options.Grouping.WholeSubjectTokens, options.Grouping.PrepositionalSources);
         if (options.Grouping.SourceAppositions) DocumentPatterns.AddSourceAppositions(document, options.Grouping.SourceRelatives);
         if (options.Grouping.TranscriptSpeakers && DocumentPatterns.AddTranscriptLines(document))
             Renumber(document.Attributions);

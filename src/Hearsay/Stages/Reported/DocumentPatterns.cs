@@ -287,20 +287,40 @@ public static class DocumentPatterns
     /// conjunction (train's gold opens about 10 of its 19,834 sources with such a word; the labeller, about 15 of
     /// its sources on two tenths of train). Returns whether it trimmed any.
     /// </summary>
-    public static bool TrimSourceOpeners(Document doc)
+    public static bool TrimSourceOpeners(Document doc, bool prepositionalOpeners = false)
     {
         bool trimmed = false;
+        bool parsed = doc.Has(Layers.Dependencies);
         foreach (var attribution in doc.Attributions)
         {
             if (attribution.Source is not { } range) continue;
             var (first, end) = doc.TokensIn(range);
             int start = first;
             if (start < end && (Connectives.Contains(doc.Tokens[start].Text) || Subordinators.Contains(doc.Tokens[start].Text))) start++;
+            else if (prepositionalOpeners && parsed && OpeningPhraseEnd(doc, first, end) is int after) start = after;
             if (start == first || start >= end || doc.Tokens[start].Shape == TokenShape.Punctuation) continue;
             attribution.Source = new TextRange(doc.Tokens[start].Range.Start, range.End);
             trimmed = true;
         }
         return trimmed;
+    }
+
+    /// <summary>
+    /// "In swing states like Ohio, many Democrats", "in Lynchburg, VA, Republican front-runner Donald Trump": where a
+    /// source opens with a prepositional phrase that a comma closes and words follow, the first of those words.
+    /// </summary>
+    private static int? OpeningPhraseEnd(Document doc, int first, int end)
+    {
+        var opener = doc.Tokens[first];
+        int phraseHead;
+        if (opener.Relation == "case" && opener.Head > first && opener.Head < end) phraseHead = opener.Head;
+        // The phrase's noun itself, its preposition already left out ("Lynchburg, VA, Trump" of "in Lynchburg, …").
+        else if (opener.Relation == "nmod" && opener.Head > first && opener.Head < end && first > 0
+            && doc.Tokens[first - 1].Relation == "case" && doc.Tokens[first - 1].Head == first) phraseHead = first;
+        else return null;
+        var (_, phraseEnd) = DependencyTree.Subtree(doc, phraseHead);
+        if (doc.Tokens[phraseEnd - 1].Text == ",") return phraseEnd < end ? phraseEnd : null;   // the subtree may hold its comma
+        return phraseEnd + 1 < end && doc.Tokens[phraseEnd].Text == "," ? phraseEnd + 1 : null;
     }
 
     /// <summary>
@@ -310,7 +330,7 @@ public static class DocumentPatterns
     /// where the subject is long (over <paramref name="maxTokens"/>) or holds cue or content words. Returns
     /// whether it grew any.
     /// </summary>
-    public static bool CompleteSubjects(Document doc, int maxTokens = 12)
+    public static bool CompleteSubjects(Document doc, int maxTokens = 12, bool prepositionalOpeners = false)
     {
         if (!doc.Has(Layers.Dependencies)) return false;
         bool grown = false;
@@ -333,6 +353,12 @@ public static class DocumentPatterns
             var (subjectFirst, subjectEnd) = DependencyTree.Subtree(doc, subject);
             subjectEnd = AttributionGrouper.TrimPunctuation(doc, subjectFirst, subjectEnd);
             while (subjectFirst < subjectEnd && doc.Tokens[subjectFirst].Shape == TokenShape.Punctuation) subjectFirst++;
+            if (prepositionalOpeners && subjectFirst < subjectEnd)
+            {
+                // The subject grows no further back than TrimSourceOpeners trimmed the source ("And a third", "in Lynchburg, VA, Trump").
+                if (Connectives.Contains(doc.Tokens[subjectFirst].Text)) subjectFirst++;
+                else if (OpeningPhraseEnd(doc, subjectFirst, subjectEnd) is int after) subjectFirst = after;
+            }
             if (subjectEnd - subjectFirst > maxTokens || subjectFirst >= first && subjectEnd <= end) continue;
             var whole = new TextRange(doc.Tokens[subjectFirst].Range.Start, doc.Tokens[subjectEnd - 1].Range.End);
             if (cuesAndContents.AnyOverlapping(whole)) continue;
