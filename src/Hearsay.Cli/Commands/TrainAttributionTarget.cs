@@ -208,7 +208,7 @@ public sealed class TrainAttributionTarget : ITrainTarget
         yield return ("no source openers", d with { Grouping = d.Grouping with { SourceOpeners = false } });
         yield return ("no whole subjects", d with { Grouping = d.Grouping with { WholeSubjects = false } });
         yield return ("whole subjects up to 20", d with { Grouping = d.Grouping with { WholeSubjectTokens = 20 } });
-        yield return ("whole subjects up to 30", d with { Grouping = d.Grouping with { WholeSubjectTokens = 30 } });
+        yield return ("whole subjects up to 12", d with { Grouping = d.Grouping with { WholeSubjectTokens = 12 } });
         yield return ("no cue colons", d with { Grouping = d.Grouping with { CueColons = false } });
         yield return ("no cue adjuncts", d with { Grouping = d.Grouping with { CueAdjuncts = false } });
         yield return ("no cue auxiliaries", d with { Grouping = d.Grouping with { CueAuxiliaries = false } });

@@ -189,7 +189,7 @@ public sealed record AttributionGrouperOptions
     /// <summary>A source that is a fragment of its cue's grammatical subject grows to the whole subject.</summary>
     public bool WholeSubjects { get; init; } = true;
     /// <summary>The longest subject (in tokens) <see cref="WholeSubjects"/> grows a source to.</summary>
-    public int WholeSubjectTokens { get; init; } = 12;
+    public int WholeSubjectTokens { get; init; } = 30;
     /// <summary>
     /// "…, according to X." reports the whole sentence before the comma, and "According to X, …" the whole
     /// sentence after the comma that closes X, whatever the labeller gave those words.
