@@ -50,70 +50,23 @@ public sealed class TrainAttributionTarget : ITrainTarget
         var syntax = context.EvaluateOnly ? null : JackknifedSyntax(context, train);
         if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNE") == "1")
         {
-            int fold = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_FOLD"), out int f) ? f : 9;
-            // The held-out articles are always read with syntax trained without them, when there is such syntax;
-            // HEARSAY_ATTR_TRAIN_SYNTAX=shipped reads the training articles with the shipped models all the same.
-            var heldNames = AttributionTrainer.Articles(train).Where((_, i) => i % 10 == fold).Select(a => a.Name).ToHashSet();
-            bool shippedForTraining = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TRAIN_SYNTAX") == "shipped";
-            Func<string, EnglishModels?>? articleModels = syntax is null ? null
-                : name => shippedForTraining && !heldNames.Contains(name) ? null : syntax.For(name);
-            options = options with { ArticleModels = articleModels };
-            var examples = AttributionTrainer.Read(train, context.Log, articleModels: articleModels);
-            if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_STACK"), out int stack)) options = options with { StackFolds = stack };
-            if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
-            // HEARSAY_ATTR_CONFIDENCE_LAST=1 keeps the confidence model's last SGD iterate instead of the average, for comparison.
-            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_CONFIDENCE_LAST") == "1") options = options with { AveragedConfidence = false };
-            var held = examples.Where((_, i) => i % 10 == fold).ToList();
-            // HEARSAY_ATTR_SHARE=K trains on every K-th of the other articles only (a learning curve).
-            int share = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_SHARE"), out int sh) ? sh : 1;
-            var rest = examples.Where((_, i) => i % 10 != fold).Where((_, i) => i % share == 0).ToList();
-            // HEARSAY_ATTR_TUNED=FILE keeps the held-out model: trained and saved when FILE is missing, loaded
-            // when it exists, so that grouping variants can be compared without training again.
-            var keep = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNED");
-            AttributionModel tuned;
-            if (keep is not null && File.Exists(keep))
+            // HEARSAY_ATTR_FOLD=N holds out the tenth N (9 by default); a comma-separated list, or "all", runs each
+            // tenth in turn (HEARSAY_ATTR_TUNED then names one file per tenth with "{fold}") and ends with the means.
+            var foldSetting = Environment.GetEnvironmentVariable("HEARSAY_ATTR_FOLD") ?? "9";
+            int[] folds = foldSetting == "all" ? Enumerable.Range(0, 10).ToArray()
+                : foldSetting.Split(',', StringSplitOptions.TrimEntries).Select(x => int.TryParse(x, out int f) && f is >= 0 and <= 9 ? f : -1).ToArray();
+            if (folds.Length == 0 || folds.Contains(-1))
             {
-                using var saved = File.OpenRead(keep);
-                tuned = AttributionModel.Load(saved);
+                Console.Error.WriteLine($"HEARSAY_ATTR_FOLD: a tenth 0-9, a comma-separated list of them, or \"all\", not \"{foldSetting}\"");
+                return ExitCodes.UsageError;
             }
-            else
+            if (folds.Length > 1 && Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNED") is { } tunedFiles && !tunedFiles.Contains("{fold}"))
             {
-                tuned = AttributionTrainer.Train(rest, options, context.Log);
-                if (keep is not null) { using var file = File.Create(keep); tuned.Save(file); }
+                Console.Error.WriteLine("HEARSAY_ATTR_TUNED: with several tenths, the file name must hold {fold}");
+                return ExitCodes.UsageError;
             }
-            context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
-            // HEARSAY_ATTR_LOSSES=1 also reports where each held-out gold attribution is lost (labeller, grouping, confidence),
-            // with five instances of each kind; HEARSAY_ATTR_LOSSES=N (N > 1) prints N of each.
-            if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_LOSSES"), out int lossExamples) && lossExamples >= 1)
-                context.Log("attribution: held-out gold attributions by where they are lost:\n"
-                    + AttributionTrainer.LossReport(tuned, held, options.ArticleModels, lossExamples == 1 ? 5 : lossExamples));
-            var errors = new List<string>();
-            // HEARSAY_ATTR_ANN=DIR also writes the held-out articles' attributions there as brat .ann files, for error analysis.
-            var ann = Environment.GetEnvironmentVariable("HEARSAY_ATTR_ANN");
-            if (ann is not null) Directory.CreateDirectory(ann);
-            AttributionTrainer.Evaluate(tuned, held, null, errors, annDirectory: ann, articleModels: options.ArticleModels);
-            File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
-            if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ORACLE") == "1")
-            {
-                var scores = held.Select(e =>
-                {
-                    var found = AttributionGrouper.Group(e.Document, AttributionGrouper.Spans(e.Labels));
-                    return AttributionScorer.Score(e.Document.Text, e.Gold, AttributionSpans.From(found), e.Name);
-                }).ToList();
-                Report(context, "held-out train, gold labels grouped by rule", ArticleScore.Sum(scores));
-                context.Log(AttributionTrainer.CueErrorReport(tuned, held));
-            }
-            // HEARSAY_ATTR_VARIANTS=default runs only the default; a comma-separated list of names runs the default and those.
-            var only = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS")?.Split(',', StringSplitOptions.TrimEntries);
-            var nlp = Hearsay.Pipeline.StandardPipelineOptions.Default.Models;
-            foreach (float minWeight in only is null ? new[] { 0.5f, 1f, 2f, 3f, 5f } : [])
-            {
-                var pruned = tuned.Prune(minWeight);
-                Report(context, $"held-out train, rows below {minWeight} pruned ({pruned.FeatureCount:N0} rows)",
-                    AttributionTrainer.Evaluate(pruned, held, null, nlp: nlp, articleModels: options.ArticleModels));
-            }
-            foreach (var (name, variant) in Variants().Where(v => only is null || v.Item1 == "default" || only.Contains(v.Item1)))
-                Report(context, $"held-out train, {name}", AttributionTrainer.Evaluate(tuned, held, variant, nlp: nlp, articleModels: options.ArticleModels));
+            var byFold = folds.Select(fold => TuneFold(context, train, options, syntax, fold)).ToList();
+            if (folds.Length > 1) context.Log(TenthsSummary(folds, byFold));
             return ExitCodes.Success;
         }
 
@@ -139,6 +92,114 @@ public sealed class TrainAttributionTarget : ITrainTarget
             if (context.EvaluateOnly) Time(context, model, examples);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Trains on nine tenths of train (or loads the saved model), reports the held-out tenth <paramref name="fold"/>
+    /// under each grouping variant, and returns the variants' scores.
+    /// </summary>
+    private static List<(string Variant, ArticleScore Score)> TuneFold(TrainContext context, string train, AttributionTrainer.Options options,
+        JackknifedModels? syntax, int fold)
+    {
+        context.Log($"attribution: held-out tenth {fold}");
+        // The held-out articles are always read with syntax trained without them, when there is such syntax;
+        // HEARSAY_ATTR_TRAIN_SYNTAX=shipped reads the training articles with the shipped models all the same.
+        var heldNames = AttributionTrainer.Articles(train).Where((_, i) => i % 10 == fold).Select(a => a.Name).ToHashSet();
+        bool shippedForTraining = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TRAIN_SYNTAX") == "shipped";
+        Func<string, EnglishModels?>? articleModels = syntax is null ? null
+            : name => shippedForTraining && !heldNames.Contains(name) ? null : syntax.For(name);
+        options = options with { ArticleModels = articleModels };
+        var examples = AttributionTrainer.Read(train, context.Log, articleModels: articleModels);
+        if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_STACK"), out int stack)) options = options with { StackFolds = stack };
+        if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_MIN_UPDATES"), out int min)) options = options with { MinUpdates = min };
+        // HEARSAY_ATTR_CONFIDENCE_LAST=1 keeps the confidence model's last SGD iterate instead of the average, for comparison.
+        if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_CONFIDENCE_LAST") == "1") options = options with { AveragedConfidence = false };
+        var held = examples.Where((_, i) => i % 10 == fold).ToList();
+        // HEARSAY_ATTR_SHARE=K trains on every K-th of the other articles only (a learning curve).
+        int share = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_SHARE"), out int sh) ? sh : 1;
+        var rest = examples.Where((_, i) => i % 10 != fold).Where((_, i) => i % share == 0).ToList();
+        // HEARSAY_ATTR_TUNED=FILE keeps the held-out model: trained and saved when FILE is missing, loaded
+        // when it exists, so that grouping variants can be compared without training again.
+        var keep = Environment.GetEnvironmentVariable("HEARSAY_ATTR_TUNED")?.Replace("{fold}", fold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AttributionModel tuned;
+        if (keep is not null && File.Exists(keep))
+        {
+            using var saved = File.OpenRead(keep);
+            tuned = AttributionModel.Load(saved);
+        }
+        else
+        {
+            tuned = AttributionTrainer.Train(rest, options, context.Log);
+            if (keep is not null) { using var file = File.Create(keep); tuned.Save(file); }
+        }
+        context.Log("attribution: held-out tokens: " + AttributionTrainer.TokenReport(tuned, held));
+        // HEARSAY_ATTR_LOSSES=1 also reports where each held-out gold attribution is lost (labeller, grouping, confidence),
+        // with five instances of each kind; HEARSAY_ATTR_LOSSES=N (N > 1) prints N of each.
+        if (int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTR_LOSSES"), out int lossExamples) && lossExamples >= 1)
+            context.Log("attribution: held-out gold attributions by where they are lost:\n"
+                + AttributionTrainer.LossReport(tuned, held, options.ArticleModels, lossExamples == 1 ? 5 : lossExamples));
+        var errors = new List<string>();
+        // HEARSAY_ATTR_ANN=DIR also writes the held-out articles' attributions there as brat .ann files, for error analysis.
+        var ann = Environment.GetEnvironmentVariable("HEARSAY_ATTR_ANN");
+        if (ann is not null) Directory.CreateDirectory(ann);
+        AttributionTrainer.Evaluate(tuned, held, null, errors, annDirectory: ann, articleModels: options.ArticleModels);
+        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "attribution-heldout-errors.tsv"), errors);
+        if (Environment.GetEnvironmentVariable("HEARSAY_ATTR_ORACLE") == "1")
+        {
+            var oracle = held.Select(e =>
+            {
+                var found = AttributionGrouper.Group(e.Document, AttributionGrouper.Spans(e.Labels));
+                return AttributionScorer.Score(e.Document.Text, e.Gold, AttributionSpans.From(found), e.Name);
+            }).ToList();
+            Report(context, "held-out train, gold labels grouped by rule", ArticleScore.Sum(oracle));
+            context.Log(AttributionTrainer.CueErrorReport(tuned, held));
+        }
+        // HEARSAY_ATTR_VARIANTS=default runs only the default; a comma-separated list of names runs the default and those.
+        var only = Environment.GetEnvironmentVariable("HEARSAY_ATTR_VARIANTS")?.Split(',', StringSplitOptions.TrimEntries);
+        var nlp = Hearsay.Pipeline.StandardPipelineOptions.Default.Models;
+        foreach (float minWeight in only is null ? new[] { 0.5f, 1f, 2f, 3f, 5f } : [])
+        {
+            var pruned = tuned.Prune(minWeight);
+            Report(context, $"held-out train, rows below {minWeight} pruned ({pruned.FeatureCount:N0} rows)",
+                AttributionTrainer.Evaluate(pruned, held, null, nlp: nlp, articleModels: options.ArticleModels));
+        }
+        var scores = new List<(string, ArticleScore)>();
+        foreach (var (name, variant) in Variants().Where(v => only is null || v.Item1 == "default" || only.Contains(v.Item1)))
+        {
+            var score = AttributionTrainer.Evaluate(tuned, held, variant, nlp: nlp, articleModels: options.ArticleModels);
+            scores.Add((name, score));
+            Report(context, $"held-out train, {name}", score);
+        }
+        return scores;
+    }
+
+    /// <summary>
+    /// Each variant's attribution F1 and role overlaps on the mean of the tenths, and beside every variant but
+    /// the default the mean of its difference from the default with that mean's standard error.
+    /// </summary>
+    internal static string TenthsSummary(IReadOnlyList<int> folds, IReadOnlyList<List<(string Variant, ArticleScore Score)>> byFold)
+    {
+        static double[] Figures(ArticleScore s) => [s.Attribution.F1, s.Source.Overlap.F1, s.Cue.Overlap.F1, s.Content.Overlap.F1];
+        var report = new System.Text.StringBuilder($"attribution: held-out tenths {string.Join(", ", folds)}, means (difference from the default ± its standard error):\n");
+        foreach (var (variant, _) in byFold[0])
+        {
+            var figures = byFold.Select(scores => Figures(scores.First(v => v.Variant == variant).Score)).ToList();
+            var defaults = byFold.Select(scores => Figures(scores.First(v => v.Variant == "default").Score)).ToList();
+            report.Append($"  {variant,-44}");
+            string[] names = ["F1", "source", "cue", "content"];
+            for (int k = 0; k < names.Length; k++)
+            {
+                double mean = figures.Average(f => f[k]);
+                report.Append($" {names[k]} {mean:F4}");
+                if (variant == "default" || figures.Count < 2) continue;
+                var differences = figures.Select((f, i) => f[k] - defaults[i][k]).ToList();
+                double meanDifference = differences.Average();
+                double variance = differences.Sum(d => (d - meanDifference) * (d - meanDifference)) / (differences.Count - 1);
+                report.Append($" ({meanDifference:+0.0000;-0.0000;0.0000} ± {Math.Sqrt(variance / differences.Count):F4})");
+            }
+            report.Append('\n');
+        }
+        return report.ToString().TrimEnd();
     }
 
     /// <summary>The tagger, recogniser and parser per training article, trained without its fold; null with fewer than 2 folds.</summary>
