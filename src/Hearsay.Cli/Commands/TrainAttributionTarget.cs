@@ -181,12 +181,12 @@ public sealed class TrainAttributionTarget : ITrainTarget
     {
         static double[] Figures(ArticleScore s) => [s.Attribution.F1, s.Source.Overlap.F1, s.Cue.Overlap.F1, s.Content.Overlap.F1];
         var report = new System.Text.StringBuilder($"attribution: held-out tenths {string.Join(", ", folds)}, means (difference from the default ± its standard error):\n");
+        string[] names = ["F1", "source", "cue", "content"];
+        var defaults = byFold.Select(scores => Figures(scores.First(v => v.Variant == "default").Score)).ToList();
         foreach (var (variant, _) in byFold[0])
         {
             var figures = byFold.Select(scores => Figures(scores.First(v => v.Variant == variant).Score)).ToList();
-            var defaults = byFold.Select(scores => Figures(scores.First(v => v.Variant == "default").Score)).ToList();
             report.Append($"  {variant,-44}");
-            string[] names = ["F1", "source", "cue", "content"];
             for (int k = 0; k < names.Length; k++)
             {
                 double mean = figures.Average(f => f[k]);

@@ -22,6 +22,16 @@ public static class DependencyTree
     }
 
     /// <summary>
+    /// The noun the preposition at <paramref name="first"/> governs ("past" of "in the past"), when that noun lies
+    /// before <paramref name="end"/>; -1 when the token is no preposition (<c>case</c>) of a noun in that stretch.
+    /// </summary>
+    public static int PrepositionObject(Document doc, int first, int end)
+    {
+        var token = doc.Tokens[first];
+        return token.Relation == "case" && token.Head > first && token.Head < end ? token.Head : -1;
+    }
+
+    /// <summary>
     /// <paramref name="head"/>'s subtree as a noun phrase: without the punctuation it ends with, nor the
     /// preposition, conjunction or punctuation it opens with ("as Tom Ridge, …, put it": "Tom Ridge, …").
     /// </summary>

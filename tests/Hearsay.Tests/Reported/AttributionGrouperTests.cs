@@ -301,11 +301,19 @@ public class AttributionGrouperTests
         // The parser has labelled this subject "nsubjpass" (the perfect "have" + participle looks passive to it).
         Attach(doc, "Scholars", "debated", "nsubjpass");
         var spans = SourceCueContent(doc, "Scholars", "have long debated", "the salience of ethnic ties");
+        AssertSourceWithoutOnlyByRule(doc, spans, "Scholars", "the salience of ethnic ties", AttributionGrouperOptions.Default with { PassiveNeedsAuxiliary = false });
+    }
+
+    /// <summary>
+    /// The one attribution the spans form has <paramref name="source"/> and <paramref name="content"/>, and no
+    /// source at all under <paramref name="withoutRule"/> (the options with the rule that finds it turned off).
+    /// </summary>
+    private static void AssertSourceWithoutOnlyByRule(Document doc, List<RoleSpan> spans, string source, string content, AttributionGrouperOptions withoutRule)
+    {
         var a = Assert.Single(AttributionGrouper.Group(doc, spans));
-        Assert.Equal("Scholars", doc.Slice(a.Source!.Value));
-        Assert.Equal(["the salience of ethnic ties"], a.Content.Select(doc.Slice));
-        var trusting = AttributionGrouperOptions.Default with { PassiveNeedsAuxiliary = false };
-        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, trusting)).Source);
+        Assert.Equal(source, doc.Slice(a.Source!.Value));
+        Assert.Equal([content], a.Content.Select(doc.Slice));
+        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, withoutRule)).Source);
     }
 
     [Fact]
@@ -385,11 +393,7 @@ public class AttributionGrouperTests
         var doc = Parsed("News\n\nClinton insiders are alarmed at the attacks on her credibility.");
         Attach(doc, "insiders", "alarmed", "nsubjpass");
         var spans = ContentCueContent(doc, "Clinton insiders", "are alarmed at", "the attacks on her credibility");
-        var a = Assert.Single(AttributionGrouper.Group(doc, spans));
-        Assert.Equal("Clinton insiders", doc.Slice(a.Source!.Value));
-        Assert.Equal(["the attacks on her credibility"], a.Content.Select(doc.Slice));
-        var asPassive = AttributionGrouperOptions.Default with { ContentExperiencers = false };
-        Assert.Null(Assert.Single(AttributionGrouper.Group(doc, spans, asPassive)).Source);
+        AssertSourceWithoutOnlyByRule(doc, spans, "Clinton insiders", "the attacks on her credibility", AttributionGrouperOptions.Default with { ContentExperiencers = false });
     }
 
     [Fact]

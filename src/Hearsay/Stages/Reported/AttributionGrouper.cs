@@ -1075,9 +1075,7 @@ public static class AttributionGrouper
     /// </summary>
     private static bool IsPrepositionalPhrase(Document doc, RoleSpan span)
     {
-        if (span.Length < 2 || !doc.Has(Layers.Dependencies)) return false;
-        var first = doc.Tokens[span.First];
-        return first.Relation == "case" && first.Head > span.First && first.Head < span.End;
+        return span.Length >= 2 && doc.Has(Layers.Dependencies) && DependencyTree.PrepositionObject(doc, span.First, span.End) >= 0;
     }
 
     /// <summary>The source without the punctuation and quotation marks it starts with; null when nothing else is left.</summary>

@@ -312,12 +312,11 @@ public static class DocumentPatterns
     private static int? OpeningPhraseEnd(Document doc, int first, int end)
     {
         var opener = doc.Tokens[first];
-        int phraseHead;
-        if (opener.Relation == "case" && opener.Head > first && opener.Head < end) phraseHead = opener.Head;
+        int phraseHead = DependencyTree.PrepositionObject(doc, first, end);
         // The phrase's noun itself, its preposition already left out ("Lynchburg, VA, Trump" of "in Lynchburg, …").
-        else if (opener.Relation == "nmod" && opener.Head > first && opener.Head < end && first > 0
-            && doc.Tokens[first - 1].Relation == "case" && doc.Tokens[first - 1].Head == first) phraseHead = first;
-        else return null;
+        if (phraseHead < 0 && opener.Relation == "nmod" && opener.Head > first && opener.Head < end && first > 0
+            && DependencyTree.PrepositionObject(doc, first - 1, first + 1) == first) phraseHead = first;
+        if (phraseHead < 0) return null;
         var (_, phraseEnd) = DependencyTree.Subtree(doc, phraseHead);
         if (doc.Tokens[phraseEnd - 1].Text == ",") return phraseEnd < end ? phraseEnd : null;   // the subtree may hold its comma
         return phraseEnd + 1 < end && doc.Tokens[phraseEnd].Text == "," ? phraseEnd + 1 : null;
